@@ -25,6 +25,14 @@ final class JsonErrors {
         .end(new JsonObject().put("error", code.wireName()).put("message", message).encode());
   }
 
+  static void notFound(RoutingContext ctx) {
+    send(ctx, ErrorCode.NOT_FOUND, "no such route");
+  }
+
+  static void methodNotAllowed(RoutingContext ctx) {
+    send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this route");
+  }
+
   /**
    * Maps a failure to its error body: Shade exceptions carry their code; anything else is this
    * node's own trouble (a store failure, a bug), answered 503 so the caller may retry, and logged.
@@ -33,10 +41,6 @@ final class JsonErrors {
     Throwable failure = ctx.failure();
     if (failure instanceof ShadeException shade) {
       send(ctx, shade.errorCode(), shade.getMessage());
-    } else if (failure == null && ctx.statusCode() == 404) {
-      send(ctx, ErrorCode.NOT_FOUND, "no such route");
-    } else if (failure == null && ctx.statusCode() == 405) {
-      send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this route");
     } else if (failure == null && ctx.statusCode() == 413) {
       send(ctx, ErrorCode.TOO_LARGE, "request body too large");
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
