@@ -24,7 +24,6 @@ import org.signal.libsignal.protocol.UntrustedIdentityException;
 import org.signal.libsignal.protocol.message.CiphertextMessage;
 import org.signal.libsignal.protocol.message.PreKeySignalMessage;
 import org.signal.libsignal.protocol.message.SignalMessage;
-import org.signal.libsignal.protocol.state.SessionRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,27 +76,28 @@ final class RatchetControlChannel implements ControlChannel {
   public byte[] seal(PeerAddress peer, byte[] plaintext) {
     return locks.withLock(peer, () -> {
       SignalProtocolAddress address = toSignal(peer);
-      if (!hasUsableSession(address)) {
-        startSession(peer, address);
+      try {
+        return encrypt(address, plaintext);
+      } catch (NoSessionException e) {
+        startSession(peer, address); // first contact, or the session expired unacknowledged
       }
-      return encrypt(peer, address, plaintext);
+      try {
+        return encrypt(address, plaintext);
+      } catch (NoSessionException e) {
+        throw new ControlException(ErrorCode.NO_SESSION, "no session with " + peer, e);
+      }
     });
   }
 
   /** Seals a reply inside the session the request arrived on; never fetches a bundle. */
   private byte[] sealReply(PeerAddress peer, byte[] plaintext) {
     return locks.withLock(peer, () -> {
-      SignalProtocolAddress address = toSignal(peer);
-      if (!hasUsableSession(address)) {
-        throw new ControlException(ErrorCode.NO_SESSION, "no session with " + peer);
+      try {
+        return encrypt(toSignal(peer), plaintext);
+      } catch (NoSessionException e) {
+        throw new ControlException(ErrorCode.NO_SESSION, "no session with " + peer, e);
       }
-      return encrypt(peer, address, plaintext);
     });
-  }
-
-  private boolean hasUsableSession(SignalProtocolAddress address) {
-    SessionRecord record = state.loadSession(address);
-    return record != null && record.hasSenderChain(clock.instant());
   }
 
   private void startSession(PeerAddress peer, SignalProtocolAddress address) {
@@ -118,7 +118,9 @@ final class RatchetControlChannel implements ControlChannel {
     }
   }
 
-  private byte[] encrypt(PeerAddress peer, SignalProtocolAddress address, byte[] plaintext) {
+  /** Encrypts inside the current session; the caller holds the peer's lock. */
+  private byte[] encrypt(SignalProtocolAddress address, byte[] plaintext)
+      throws NoSessionException {
     try {
       CiphertextMessage message = cipher(address).encrypt(plaintext, clock.instant());
       ControlCipherType type = message.getType() == CiphertextMessage.PREKEY_TYPE
@@ -126,9 +128,7 @@ final class RatchetControlChannel implements ControlChannel {
       return ControlEnvelopeWriter.write(
           new ControlEnvelope(type, state.local().address(), message.serialize()));
     } catch (UntrustedIdentityException e) {
-      throw untrusted(peer, e);
-    } catch (NoSessionException e) {
-      throw new ControlException(ErrorCode.NO_SESSION, "no session with " + peer, e);
+      throw untrusted(PeerAddress.parse(SignalAddresses.key(address)), e);
     }
   }
 

@@ -8,7 +8,9 @@ import dev.shade.transfer.spi.ProtocolStateStore;
 import dev.shade.transfer.spi.StateSection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.signal.libsignal.protocol.IdentityKey;
 import org.signal.libsignal.protocol.IdentityKeyPair;
 import org.signal.libsignal.protocol.InvalidKeyIdException;
@@ -37,6 +39,11 @@ final class StoreBackedSignalState
   private final ProtocolStateStore store;
   private final LocalIdentity local;
   private final TrustPolicy policy;
+  /**
+   * Write-through cache of pinned identities: libsignal asks about the peer's identity on every
+   * message, and this node is the only writer of its store (one node owns a store at a time).
+   */
+  private final Map<String, PinnedIdentity> pinnedCache = new ConcurrentHashMap<>();
 
   StoreBackedSignalState(ProtocolStateStore store, LocalIdentity local, TrustPolicy policy) {
     this.store = store;
@@ -92,11 +99,21 @@ final class StoreBackedSignalState
   }
 
   Optional<PinnedIdentity> pinned(String addressKey) {
-    return store.get(StateSection.PEER_IDENTITY, addressKey).map(PinnedIdentity::parse);
+    PinnedIdentity cached = pinnedCache.get(addressKey);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<PinnedIdentity> stored =
+        store.get(StateSection.PEER_IDENTITY, addressKey).map(PinnedIdentity::parse);
+    // putIfAbsent: a concurrent pin() that already cached a newer value wins. Unknown addresses
+    // are not cached, so senders cannot grow the cache by inventing names.
+    stored.ifPresent(identity -> pinnedCache.putIfAbsent(addressKey, identity));
+    return stored;
   }
 
   void pin(String addressKey, PinnedIdentity identity) {
     store.put(StateSection.PEER_IDENTITY, addressKey, identity.serialize());
+    pinnedCache.put(addressKey, identity);
   }
 
   // --- one-time prekeys ------------------------------------------------------------------------
