@@ -9,7 +9,9 @@ import dev.shade.streams.ControlEnvelopeWriter;
 import dev.shade.streams.ErrorCode;
 import dev.shade.streams.PeerAddress;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.signal.libsignal.protocol.DuplicateMessageException;
 import org.signal.libsignal.protocol.InvalidKeyException;
 import org.signal.libsignal.protocol.InvalidKeyIdException;
@@ -36,6 +38,7 @@ final class RatchetControlChannel implements ControlChannel {
   private final ControlTransport transport;
   private final ControlHandler handler;
   private final Clock clock;
+  private final Map<PeerAddress, RequestPipeline> pipelines = new ConcurrentHashMap<>();
 
   RatchetControlChannel(StoreBackedSignalState state, StoredPeerTrust trust, PeerLocks locks,
       ControlTransport transport, ControlHandler handler, Clock clock) {
@@ -49,18 +52,29 @@ final class RatchetControlChannel implements ControlChannel {
 
   @Override
   public Optional<byte[]> request(PeerAddress peer, byte[] plaintext) {
-    Optional<byte[]> replyEnvelope;
+    RequestPipeline pipeline = pipelines.computeIfAbsent(peer, p -> new RequestPipeline());
+    RequestPipeline.Ticket ticket = pipeline.begin(() -> seal(peer, plaintext));
     try {
-      replyEnvelope = requireTransport().deliver(peer, seal(peer, plaintext));
+      Optional<byte[]> replyEnvelope = deliver(peer, ticket.envelope(), plaintext);
+      pipeline.awaitTurn(ticket);
+      return replyEnvelope.map(envelope -> openReply(peer, envelope));
+    } finally {
+      pipeline.awaitTurn(ticket);
+      pipeline.finish(ticket);
+    }
+  }
+
+  private Optional<byte[]> deliver(PeerAddress peer, byte[] envelope, byte[] plaintext) {
+    try {
+      return requireTransport().deliver(peer, envelope);
     } catch (ControlException e) {
       if (e.errorCode() != ErrorCode.NO_SESSION) {
         throw e;
       }
       LOG.info("{} lost its session with us; starting a new one", peer);
       locks.withLock(peer, () -> state.deleteSession(toSignal(peer)));
-      replyEnvelope = requireTransport().deliver(peer, seal(peer, plaintext));
+      return requireTransport().deliver(peer, seal(peer, plaintext));
     }
-    return replyEnvelope.map(envelope -> openReply(peer, envelope));
   }
 
   private byte[] openReply(PeerAddress peer, byte[] envelope) {

@@ -57,6 +57,30 @@ class TwoNodeConversationTest {
     bob.close();
   }
 
+  @Test
+  void concurrentRequestsToOnePeerAllGetTheirReplies() throws Exception {
+    TestNode alice = TestNode.start(vertx, endpoints, "alice.1", null);
+    TestNode bob = TestNode.start(vertx, endpoints, "bob.1", null);
+    ExecutorService requesters = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        results.add(requesters.submit(() -> {
+          for (int i = 0; i < 40; i++) {
+            String text = "t" + thread + "-" + i;
+            assertEquals("alice.1:" + text, alice.request(bob.address, text));
+          }
+        }));
+      }
+      for (Future<?> result : results) {
+        result.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      requesters.shutdownNow();
+    }
+  }
+
   private static int converse(TestNode from, TestNode to, int count, String prefix) {
     for (int i = 0; i < count; i++) {
       assertEquals(from.address + ":" + prefix + i, from.request(to.address, prefix + i));
