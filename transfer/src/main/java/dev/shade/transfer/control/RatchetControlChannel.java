@@ -89,14 +89,13 @@ final class RatchetControlChannel implements ControlChannel {
   @Override
   public byte[] seal(PeerAddress peer, byte[] plaintext) {
     return locks.withLock(peer, () -> {
-      SignalProtocolAddress address = toSignal(peer);
       try {
-        return encrypt(address, plaintext);
+        return encrypt(peer, plaintext);
       } catch (NoSessionException e) {
-        startSession(peer, address); // first contact, or the session expired unacknowledged
+        startSession(peer, toSignal(peer)); // first contact, or the session expired unacknowledged
       }
       try {
-        return encrypt(address, plaintext);
+        return encrypt(peer, plaintext);
       } catch (NoSessionException e) {
         throw new ControlException(ErrorCode.NO_SESSION, "no session with " + peer, e);
       }
@@ -107,7 +106,7 @@ final class RatchetControlChannel implements ControlChannel {
   private byte[] sealReply(PeerAddress peer, byte[] plaintext) {
     return locks.withLock(peer, () -> {
       try {
-        return encrypt(toSignal(peer), plaintext);
+        return encrypt(peer, plaintext);
       } catch (NoSessionException e) {
         throw new ControlException(ErrorCode.NO_SESSION, "no session with " + peer, e);
       }
@@ -133,16 +132,15 @@ final class RatchetControlChannel implements ControlChannel {
   }
 
   /** Encrypts inside the current session; the caller holds the peer's lock. */
-  private byte[] encrypt(SignalProtocolAddress address, byte[] plaintext)
-      throws NoSessionException {
+  private byte[] encrypt(PeerAddress peer, byte[] plaintext) throws NoSessionException {
     try {
-      CiphertextMessage message = cipher(address).encrypt(plaintext, clock.instant());
+      CiphertextMessage message = cipher(toSignal(peer)).encrypt(plaintext, clock.instant());
       ControlCipherType type = message.getType() == CiphertextMessage.PREKEY_TYPE
           ? ControlCipherType.PREKEY : ControlCipherType.WHISPER;
       return ControlEnvelopeWriter.write(
           new ControlEnvelope(type, state.local().address(), message.serialize()));
     } catch (UntrustedIdentityException e) {
-      throw untrusted(PeerAddress.parse(SignalAddresses.key(address)), e);
+      throw untrusted(peer, e);
     }
   }
 

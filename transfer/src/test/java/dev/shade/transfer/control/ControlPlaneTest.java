@@ -207,6 +207,24 @@ class ControlPlaneTest {
   }
 
   @Test
+  void replayedFirstMessageToALastResortKeyIsRefusedEvenAfterTheSessionIsGone() {
+    ProtocolStateStore daveStore = ProtocolStateStore.inMemory();
+    ControlPlane dave = ControlPlane.builder(daveStore, PeerAddress.parse("dave.2"))
+        .rotation(new KeyRotationPolicy(java.time.Duration.ofDays(7),
+            java.time.Duration.ofDays(14), 0, 0))
+        .transport(network).open();
+    network.attach(dave);
+    planes.add(dave);
+    byte[] first = alice.channel().seal(dave.keys().address(), utf8("first"));
+    assertEquals(ControlCipherType.PREKEY, ControlEnvelopeReader.read(first).cipherType());
+    assertArrayEquals(utf8("first"), dave.channel().open(first).plaintext());
+    daveStore.remove(StateSection.SESSION, "alice.1");
+    ShadeException replay = assertThrows(ShadeException.class, () -> dave.channel().open(first));
+    assertEquals(ErrorCode.DECRYPT_FAILED, replay.errorCode());
+    assertTrue(replay.getCause() instanceof org.signal.libsignal.protocol.ReusedBaseKeyException);
+  }
+
+  @Test
   void safetyNumbersAreEqualOnBothSides() {
     alice.channel().request(BOB, utf8("start"));
     SafetyNumber atAlice = alice.trust().safetyNumber(BOB);
