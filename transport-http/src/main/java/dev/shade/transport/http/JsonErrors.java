@@ -2,6 +2,7 @@ package dev.shade.transport.http;
 
 import dev.shade.streams.ErrorCode;
 import dev.shade.streams.ShadeException;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -14,13 +15,13 @@ final class JsonErrors {
 
   private JsonErrors() {}
 
-  static void send(RoutingContext ctx, ErrorCode code, String message) {
+  static Future<Void> send(RoutingContext ctx, ErrorCode code, String message) {
     HttpServerResponse response = ctx.response();
     if (response.headWritten()) {
       response.reset();
-      return;
+      return Future.succeededFuture();
     }
-    response.setStatusCode(code.httpStatus())
+    return response.setStatusCode(code.httpStatus())
         .putHeader("content-type", "application/json")
         .end(new JsonObject().put("error", code.wireName()).put("message", message).encode());
   }
