@@ -41,7 +41,7 @@ public final class ControlRoundTripBenchmark {
             sqlite ? dir.resolve("alice.db") : null);
         TestNode bob = TestNode.start(vertx, endpoints, "bob.1",
             sqlite ? dir.resolve("bob.db") : null)) {
-      runFor(pool, requesters, alice, bob.address, 2); // warm-up: session, JIT, connections
+      runFor(pool, requesters, alice, bob.address, 5); // warm-up: session, JIT, connections
       double[] rates = new double[5];
       for (int run = 0; run < rates.length; run++) {
         long start = System.nanoTime();
