@@ -18,10 +18,12 @@ import java.util.concurrent.TimeUnit;
  * message, POSTs it to bob's server, bob decrypts it, encrypts a reply, and alice decrypts the
  * reply. Prints each run and the median of five.
  *
- * <p>Arguments: {@code [sqlite|memory] [concurrentRequesters] [secondsPerRun]}, default
- * {@code sqlite 4 3}. Run from the repository root after {@code mvn -B -o -DskipTests package}:
+ * <p>Arguments: {@code [sqlite|memory] [concurrentRequesters] [secondsPerRun] [warmupSeconds]},
+ * default {@code sqlite 4 3 10}. Run from the repository root:
  *
  * <pre>
+ * mvn -B -q -pl transport-http -am -DskipTests package dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -cp "$(cat transport-http/target/test-classpath.txt):transport-http/target/classes:transport-http/target/test-classes" \
  *     dev.shade.transport.http.ControlRoundTripBenchmark sqlite 4 3
  * </pre>
@@ -33,6 +35,7 @@ public final class ControlRoundTripBenchmark {
     boolean sqlite = args.length < 1 || args[0].equals("sqlite");
     int requesters = args.length < 2 ? 4 : Integer.parseInt(args[1]);
     int seconds = args.length < 3 ? 3 : Integer.parseInt(args[2]);
+    int warmupSeconds = args.length < 4 ? 10 : Integer.parseInt(args[3]);
     Path dir = Files.createTempDirectory("shade-bench");
     Vertx vertx = Vertx.vertx();
     PeerEndpoints.Table endpoints = PeerEndpoints.table();
@@ -41,7 +44,7 @@ public final class ControlRoundTripBenchmark {
             sqlite ? dir.resolve("alice.db") : null);
         TestNode bob = TestNode.start(vertx, endpoints, "bob.1",
             sqlite ? dir.resolve("bob.db") : null)) {
-      runFor(pool, requesters, alice, bob.address, 5); // warm-up: session, JIT, connections
+      runFor(pool, requesters, alice, bob.address, warmupSeconds); // session, JIT, connections
       double[] rates = new double[5];
       for (int run = 0; run < rates.length; run++) {
         long start = System.nanoTime();
