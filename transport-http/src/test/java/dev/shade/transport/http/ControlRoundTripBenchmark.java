@@ -19,13 +19,13 @@ import java.util.concurrent.TimeUnit;
  * reply. Prints each run and the median of five.
  *
  * <p>Arguments: {@code [sqlite|memory] [concurrentRequesters] [secondsPerRun] [warmupSeconds]},
- * default {@code sqlite 4 3 10}. Run from the repository root:
+ * default {@code sqlite 4 3 30} (the JIT needs about half a minute to settle). Run from the repository root:
  *
  * <pre>
  * mvn -B -q -pl transport-http -am -DskipTests package dependency:build-classpath \
  *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -cp "$(cat transport-http/target/test-classpath.txt):transport-http/target/classes:transport-http/target/test-classes" \
- *     dev.shade.transport.http.ControlRoundTripBenchmark sqlite 4 3
+ *     dev.shade.transport.http.ControlRoundTripBenchmark sqlite 4 3 30
  * </pre>
  */
 public final class ControlRoundTripBenchmark {
@@ -35,7 +35,7 @@ public final class ControlRoundTripBenchmark {
     boolean sqlite = args.length < 1 || args[0].equals("sqlite");
     int requesters = args.length < 2 ? 4 : Integer.parseInt(args[1]);
     int seconds = args.length < 3 ? 3 : Integer.parseInt(args[2]);
-    int warmupSeconds = args.length < 4 ? 10 : Integer.parseInt(args[3]);
+    int warmupSeconds = args.length < 4 ? 30 : Integer.parseInt(args[3]);
     Path dir = Files.createTempDirectory("shade-bench");
     Vertx vertx = Vertx.vertx();
     PeerEndpoints.Table endpoints = PeerEndpoints.table();
