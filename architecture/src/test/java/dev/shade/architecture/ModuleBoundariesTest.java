@@ -38,7 +38,8 @@ class ModuleBoundariesTest {
   /** The rules below are only as good as the import: every module must be on the classpath. */
   @Test
   void everyModuleOfTheReactorIsImported() {
-    for (String module : List.of("dev.shade.streams", "dev.shade.bench")) {
+    for (String module : List.of("dev.shade.streams", "dev.shade.transfer",
+        "dev.shade.transport.http", "dev.shade.resume", "dev.shade.bench")) {
       if (classes.stream().noneMatch(c -> c.getPackageName().startsWith(module))) {
         throw new AssertionError(module + " classes are missing from the import");
       }
@@ -64,6 +65,15 @@ class ModuleBoundariesTest {
             "bench")
         .whereLayer("bench").mayNotBeAccessedByAnyLayer();
     rule.check(classes);
+  }
+
+  @Test
+  void transferImportsNoTransportOrStoreImplementation() {
+    noClasses().that().resideInAPackage(TRANSFER)
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "org.sqlite..",
+            "java.sql..", "org.postgresql..", "com.zaxxer..")
+        .because("transfer owns the SPIs that transports and stores implement")
+        .check(classes);
   }
 
   @Test
