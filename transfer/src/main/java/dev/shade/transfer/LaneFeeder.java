@@ -16,10 +16,11 @@ interface LaneFeeder {
   SentTotals run() throws IOException, InterruptedException;
 
   static LaneFeeder forInput(Input input, StreamMetadata metadata, List<LaneSender> lanes,
-      ExecutorService workers, EventDispatcher events, StreamId streamId) throws IOException {
+      ExecutorService workers, EventDispatcher events, StreamId streamId, AckSignal acks)
+      throws IOException {
     if (input instanceof Input.ChannelInput) {
       return new RoundRobinFeeder(((Input.ChannelInput) input).channel(), metadata, lanes,
-          workers, events, streamId);
+          workers, events, streamId, acks);
     }
     return new RangeFeeder(PositionalSource.open(input), metadata, lanes, workers, events,
         streamId);

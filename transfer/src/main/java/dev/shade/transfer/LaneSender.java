@@ -24,13 +24,15 @@ final class LaneSender {
   private final int window;
   private final Dispatch dispatch;
   private final TreeSet<Long> unacked = new TreeSet<>();
+  private final Runnable onAck;
   private Throwable failure;
 
-  LaneSender(ChunkSealer sealer, int window, Dispatch dispatch) {
+  LaneSender(ChunkSealer sealer, int window, Dispatch dispatch, Runnable onAck) {
     this.sealer = sealer;
     this.hasher = new LaneHasher(sealer.laneId());
     this.window = window;
     this.dispatch = dispatch;
+    this.onAck = onAck;
   }
 
   int laneId() {
@@ -55,9 +57,17 @@ final class LaneSender {
     dispatch.send(this, seq, envelope, length);
   }
 
-  synchronized void acked(long seq) {
-    unacked.remove(seq);
-    notifyAll();
+  void acked(long seq) {
+    synchronized (this) {
+      unacked.remove(seq);
+      notifyAll();
+    }
+    onAck.run();
+  }
+
+  /** The lowest seq of this lane not yet acknowledged (sent or not). */
+  synchronized long lowestUnackedSeq() {
+    return lowestUnacked();
   }
 
   synchronized void fail(Throwable error) {

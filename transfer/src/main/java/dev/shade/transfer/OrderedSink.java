@@ -13,11 +13,14 @@ import java.util.TreeMap;
 /**
  * Emits chunks in stream order, holding early ones in a reorder buffer of at most {@code
  * capacityChunks} (lanes × window) and refusing more until the gap fills, so memory stays bounded
- * whatever the stream's size. Emitted bytes go to a channel (unverified until the stream verifies)
+ * whatever the stream's size. A chunk that finds the buffer full waits (the receiver stops
+ * acknowledging) until the gap fills or a short deadline passes. Emitted bytes go to a channel (unverified until the stream verifies)
  * or into memory under a cap (handed out only after verification). Digests are computed as bytes
  * are emitted.
  */
 final class OrderedSink implements ChunkSink {
+  /** How long an early chunk waits for room before the receiver answers {@code overloaded}. */
+  private static final long ROOM_WAIT_NANOS = 250_000_000L;
   private final int capacityChunks;
   private final SinkDigester digester;
   private final WritableByteChannel channel;
@@ -49,10 +52,20 @@ final class OrderedSink implements ChunkSink {
     if (plaintext.length == 0) {
       return true;
     }
-    if (offset != nextOffset) {
-      if (early.size() >= capacityChunks) {
+    long deadline = System.nanoTime() + ROOM_WAIT_NANOS;
+    while (offset != nextOffset && early.size() >= capacityChunks) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
         return false;
       }
+      try {
+        wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    if (offset != nextOffset) {
       early.put(offset, plaintext);
       return true;
     }
@@ -60,6 +73,7 @@ final class OrderedSink implements ChunkSink {
     while (!early.isEmpty() && early.firstKey() == nextOffset) {
       emit(early.pollFirstEntry().getValue());
     }
+    notifyAll();
     return true;
   }
 

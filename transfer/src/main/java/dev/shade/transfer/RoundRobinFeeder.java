@@ -21,6 +21,11 @@ import java.util.concurrent.Future;
  * data chunk isLast, hashes it, and deals chunk {@code k} to lane {@code k mod L} through a queue of
  * {@code window} chunks per lane; lanes that already sent their last data chunk get an empty isLast
  * chunk at the end. Memory: lanes × window chunks queued plus those in flight.
+ *
+ * <p>The receiver writes round-robin chunks in stream order through a reorder buffer of lanes ×
+ * window chunks. Lanes skew, so the reader deals chunk {@code k} only while {@code k} lies below
+ * the lowest unacknowledged chunk of the stream + lanes × window: the buffer then never overflows
+ * and the lagging lane is never starved behind a lane that is waiting for it.
  */
 final class RoundRobinFeeder implements LaneFeeder {
   private final ReadableByteChannel input;
@@ -30,12 +35,16 @@ final class RoundRobinFeeder implements LaneFeeder {
   private final EventDispatcher events;
   private final StreamId streamId;
   private final List<BlockingQueue<Chunk>> queues = new ArrayList<>();
+  private final AckSignal acks;
+  private final long skewChunks;
 
   private record Chunk(byte[] bytes, int length, boolean isLast) {}
 
   RoundRobinFeeder(ReadableByteChannel input, StreamMetadata metadata, List<LaneSender> lanes,
-      ExecutorService workers, EventDispatcher events, StreamId streamId) {
+      ExecutorService workers, EventDispatcher events, StreamId streamId, AckSignal acks) {
     this.input = input;
+    this.acks = acks;
+    this.skewChunks = (long) lanes.size() * metadata.window();
     this.chunkSizeBytes = metadata.chunkSizeBytes();
     this.lanes = lanes;
     this.workers = workers;
@@ -89,6 +98,9 @@ final class RoundRobinFeeder implements LaneFeeder {
   }
 
   private void put(ChunkSpec spec, byte[] bytes) throws InterruptedException {
+    long global = spec.seq() * lanes.size() + spec.laneId();
+    acks.awaitUntil(() -> global < lowestUnackedChunk() + skewChunks
+        || lanes.get(spec.laneId()).isFailed());
     BlockingQueue<Chunk> queue = queues.get(spec.laneId());
     Chunk chunk = new Chunk(bytes, spec.lengthBytes(), spec.isLast());
     while (!queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -96,6 +108,14 @@ final class RoundRobinFeeder implements LaneFeeder {
         throw new LaneSender.LaneFailedException(new IllegalStateException("lane failed"));
       }
     }
+  }
+
+  private long lowestUnackedChunk() {
+    long lowest = Long.MAX_VALUE;
+    for (LaneSender lane : lanes) {
+      lowest = Math.min(lowest, lane.lowestUnackedSeq() * lanes.size() + lane.laneId());
+    }
+    return lowest;
   }
 
   /** The next chunk: full size, shorter at the end of input, empty (or null) when none is left. */

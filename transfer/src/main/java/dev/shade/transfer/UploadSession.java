@@ -99,12 +99,13 @@ final class UploadSession implements UploadHandle {
       streamKey = KeySchedule.deriveStreamKey(streamSecret, streamId);
       ChunkDelivery delivery = new ChunkDelivery(streamId, transport, scheduler, retryPolicy,
           events, this::laneFailed);
+      AckSignal acks = new AckSignal();
       for (int i = 0; i < upload.lanes(); i++) {
         lanes.add(new LaneSender(dev.shade.streams.ChunkSealer.create(streamKey.laneKey(i), 0),
-            upload.window(), delivery));
+            upload.window(), delivery, acks::signal));
       }
       SentTotals totals = LaneFeeder.forInput(upload.input(), metadata, lanes, workers, events,
-          streamId).run();
+          streamId, acks).run();
       if (stopped) {
         return;
       }
