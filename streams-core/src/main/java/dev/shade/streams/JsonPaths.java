@@ -35,7 +35,6 @@ final class JsonPaths {
     }
     // ShadeFormatException's message is "<field>: <problem>".
     String problem = e.getMessage().substring(e.field().length() + 2);
-    String field = e.field().startsWith("[") ? path + e.field() : path + "." + e.field();
-    return new ShadeFormatException(field, problem);
+    return new ShadeFormatException(path + "." + e.field(), problem);
   }
 }

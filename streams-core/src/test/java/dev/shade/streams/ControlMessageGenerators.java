@@ -59,7 +59,7 @@ final class ControlMessageGenerators {
     return Generate.frequency(List.of(
         org.quicktheories.api.Pair.of(6, integers().between(0x20, 0x7E)),
         org.quicktheories.api.Pair.of(2, Generate.pick(List.of(0, '"' + 0, '\\' + 0, '\n' + 0,
-            0x1F, 0x7F, 0x85, 0x202E, 0xFEFF, 0x2028)).map(c -> (Integer) c)),
+            0x1F, 0x7F, 0x85, 0x202E, 0xFEFF, 0x2028))),
         org.quicktheories.api.Pair.of(1, integers().between(0x80, 0xD7FF)),
         org.quicktheories.api.Pair.of(1, integers().between(0xE000, 0x10FFFF))));
   }
