@@ -27,7 +27,7 @@ public record ChunkHeader(StreamId streamId, int laneId, long seq, boolean isLas
   public static final int TAG_SIZE_BYTES = 16;
   public static final int NONCE_SIZE_BYTES = 12;
   /** seq stays below 2^53 so JSON numbers carrying it stay exact. */
-  public static final long MAX_SEQ = (1L << 53) - 1;
+  public static final long MAX_SEQ = ControlLimits.MAX_JSON_SAFE_INTEGER;
   /** The largest lane id a header may carry; lanes are 1..64, so any id beyond is malformed. */
   public static final int MAX_LANE_ID = 63;
   static final int FLAG_IS_LAST = 0x01;

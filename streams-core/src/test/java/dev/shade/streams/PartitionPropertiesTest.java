@@ -87,9 +87,9 @@ class PartitionPropertiesTest {
 
   @Test
   void rangeBoundariesDoNotOverflowAtTheLargestSize() {
-    RangePlan plan = RangePlan.create(ChunkPlanLimits.MAX_TOTAL_BYTES, 64, 16 << 20);
-    assertEquals(ChunkPlanLimits.MAX_TOTAL_BYTES, plan.laneEnd(63));
-    assertEquals(ChunkPlanLimits.MAX_TOTAL_BYTES / 64, plan.laneEnd(0));
+    RangePlan plan = RangePlan.create(ControlLimits.MAX_JSON_SAFE_INTEGER, 64, 16 << 20);
+    assertEquals(ControlLimits.MAX_JSON_SAFE_INTEGER, plan.laneEnd(63));
+    assertEquals(ControlLimits.MAX_JSON_SAFE_INTEGER / 64, plan.laneEnd(0));
   }
 
   @Test
