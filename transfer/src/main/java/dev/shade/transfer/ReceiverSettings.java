@@ -1,7 +1,7 @@
 package dev.shade.transfer;
 
 import dev.shade.streams.ChunkHeader;
-import dev.shade.streams.ChunkPlanLimits;
+import dev.shade.streams.ControlLimits;
 import java.time.Duration;
 
 /**
@@ -11,8 +11,8 @@ import java.time.Duration;
  */
 public record ReceiverSettings(long maxChunkCtLenBytes, long maxStreamBytes, Duration decisionWait) {
   public static final ReceiverSettings DEFAULT = new ReceiverSettings(
-      ChunkPlanLimits.MAX_CHUNK_SIZE_BYTES + (long) ChunkHeader.TAG_SIZE_BYTES,
-      ChunkPlanLimits.MAX_TOTAL_BYTES, Duration.ofSeconds(2));
+      ControlLimits.MAX_CHUNK_SIZE_BYTES + (long) ChunkHeader.TAG_SIZE_BYTES,
+      ControlLimits.MAX_JSON_SAFE_INTEGER, Duration.ofSeconds(2));
 
   public ReceiverSettings {
     if (maxChunkCtLenBytes < ChunkHeader.TAG_SIZE_BYTES) {

@@ -1,6 +1,6 @@
 package dev.shade.transfer;
 
-import dev.shade.streams.ChunkPlanLimits;
+import dev.shade.streams.ControlLimits;
 import dev.shade.streams.FileMetadata;
 import java.time.Duration;
 import java.util.Map;
@@ -26,14 +26,14 @@ public record Upload(Peer peer, Input input, int lanes, int chunkSizeBytes, int 
     Objects.requireNonNull(peer, "peer");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(acceptTimeout, "acceptTimeout");
-    if (lanes < ChunkPlanLimits.MIN_LANES || lanes > ChunkPlanLimits.MAX_LANES) {
+    if (lanes < ControlLimits.MIN_LANES || lanes > ControlLimits.MAX_LANES) {
       throw new IllegalArgumentException("lanes must be 1..64: " + lanes);
     }
-    if (chunkSizeBytes < ChunkPlanLimits.MIN_CHUNK_SIZE_BYTES
-        || chunkSizeBytes > ChunkPlanLimits.MAX_CHUNK_SIZE_BYTES) {
+    if (chunkSizeBytes < ControlLimits.MIN_CHUNK_SIZE_BYTES
+        || chunkSizeBytes > ControlLimits.MAX_CHUNK_SIZE_BYTES) {
       throw new IllegalArgumentException("chunkSizeBytes must be 1 KiB..16 MiB: " + chunkSizeBytes);
     }
-    if (window < ChunkPlanLimits.MIN_WINDOW || window > ChunkPlanLimits.MAX_WINDOW) {
+    if (window < ControlLimits.MIN_WINDOW || window > ControlLimits.MAX_WINDOW) {
       throw new IllegalArgumentException("window must be 1..64: " + window);
     }
     if (acceptTimeout.isNegative() || acceptTimeout.isZero()) {
