@@ -48,10 +48,10 @@ final class ChunkDelivery implements LaneSender.Dispatch {
     }
     transport.send(streamId, a.envelope()).whenComplete((ack, error) -> {
       if (error == null) {
-        a.lane().acked(a.seq());
         String name = transport.name();
         events.emit(l -> l.chunkAcked(streamId, a.lane().laneId(), a.seq(), a.plaintextBytes(),
             name));
+        a.lane().acked(a.seq()); // after the event: the lane's laneFinished must follow it
         return;
       }
       Throwable cause = error instanceof CompletionException && error.getCause() != null

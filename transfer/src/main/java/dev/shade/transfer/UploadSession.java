@@ -201,14 +201,37 @@ final class UploadSession implements UploadHandle {
     lanes.forEach(l -> l.fail(cause));
   }
 
-  private void fail(Throwable error) {
+  private void fail(Throwable failure) {
+    Throwable error = explain(failure);
     lanes.forEach(l -> l.fail(error));
     if (done.completeExceptionally(error)) {
-      if (!(error instanceof TransferDeclinedException) && !(error instanceof TransferAbortedException)) {
+      if (!(error instanceof TransferDeclinedException)
+          && !(error instanceof TransferAbortedException)) {
         abortQuietly("sender failed: " + error.getMessage());
       }
       events.emit(l -> l.failed(streamId, error));
     }
+  }
+
+  /**
+   * A chunk refused as {@code wrong_state} usually means the receiver ended the stream: ask it
+   * why, so the caller sees "aborted by the peer: disk full" rather than a status code.
+   */
+  private Throwable explain(Throwable failure) {
+    if (!(failure instanceof dev.shade.transfer.spi.ChunkRejectedException)
+        || ((dev.shade.transfer.spi.ChunkRejectedException) failure).errorCode()
+            != dev.shade.streams.ErrorCode.WRONG_STATE) {
+      return failure;
+    }
+    try {
+      ControlMessage reply = request(new ResumeQuery(streamId));
+      if (reply instanceof ResumeState && ((ResumeState) reply).status() == StreamStatus.ABORTED) {
+        return new TransferAbortedException(((ResumeState) reply).reason(), true);
+      }
+    } catch (RuntimeException ignored) {
+      // keep the original failure
+    }
+    return failure;
   }
 
   private void abortQuietly(String reason) {

@@ -216,4 +216,64 @@ class EngineLoopbackTest {
     assertTrue(e.getCause() instanceof dev.shade.streams.ShadeException, e.getCause().toString());
     assertFalse(Files.exists(dir.resolve("r.bin")));
   }
+
+  @Test
+  void listenerSeesEveryStreamsEventsInOrderOnOneThread() throws Exception {
+    java.util.List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    TransferListener recorder = new TransferListener() {
+      private void record(String event) {
+        events.add(event);
+        threads.add(Thread.currentThread().getName());
+      }
+
+      @Override
+      public void started(dev.shade.streams.StreamId id, Direction direction,
+          dev.shade.streams.StreamMetadata metadata) {
+        record("started");
+      }
+
+      @Override
+      public void accepted(dev.shade.streams.StreamId id) {
+        record("accepted");
+      }
+
+      @Override
+      public void chunkAcked(dev.shade.streams.StreamId id, int lane, long seq, int bytes,
+          String transport) {
+        record("chunk:" + lane);
+      }
+
+      @Override
+      public void laneFinished(dev.shade.streams.StreamId id, int lane) {
+        record("lane:" + lane);
+      }
+
+      @Override
+      public void verified(dev.shade.streams.StreamId id, TransferResult result) {
+        record("verified");
+      }
+    };
+    LoopbackControlTransport control = new LoopbackControlTransport();
+    try (Shade sender = Shade.builder().protocolStore(ProtocolStateStore.inMemory())
+        .address(PeerAddress.parse("carol.1")).controlTransport(control)
+        .transports(chunks.factory()).listener(recorder).warmUpCrypto(false).build()) {
+      control.attach(sender.controlPlane());
+      control.attach(bob.controlPlane());
+      bob.onIncomingTransfer(in -> in.accept(Output.memory(1 << 20)));
+      sender.upload(Upload.to(BOB_PEER).input(Input.bytes(random(10 * CHUNK, 5))).lanes(2)
+          .chunkSizeBytes(CHUNK).build()).done().get(30, TimeUnit.SECONDS);
+      Thread.sleep(200);
+    }
+    assertEquals(java.util.Set.of("shade-events"), threads);
+    assertEquals("started", events.get(0));
+    assertEquals("accepted", events.get(1));
+    assertEquals("verified", events.get(events.size() - 1));
+    assertEquals(10, events.stream().filter(e -> e.startsWith("chunk:")).count());
+    for (int lane = 0; lane < 2; lane++) {
+      int finished = events.indexOf("lane:" + lane);
+      assertTrue(finished > events.lastIndexOf("chunk:" + lane), "lane " + lane + " " + events);
+      assertEquals(finished, events.lastIndexOf("lane:" + lane), "one laneFinished per lane");
+    }
+  }
 }
