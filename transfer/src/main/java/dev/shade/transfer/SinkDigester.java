@@ -11,14 +11,27 @@ import java.util.List;
  * Not thread-safe.
  */
 final class SinkDigester {
+  /** Which digests a pass computes: a file can be read twice in parallel, one pass each. */
+  enum Scope {
+    LANES_AND_OVERALL,
+    LANES,
+    OVERALL
+  }
+
   private final StreamGeometry geometry;
+  private final Scope scope;
   private final MessageDigest overall = Sha256.newDigest();
   private final MessageDigest[] laneDigests;
   private final long[] laneBytes;
   private long offset;
 
   SinkDigester(StreamGeometry geometry) {
+    this(geometry, Scope.LANES_AND_OVERALL);
+  }
+
+  SinkDigester(StreamGeometry geometry, Scope scope) {
     this.geometry = geometry;
+    this.scope = scope;
     this.laneDigests = new MessageDigest[geometry.lanes()];
     this.laneBytes = new long[geometry.lanes()];
     for (int i = 0; i < laneDigests.length; i++) {
@@ -28,7 +41,13 @@ final class SinkDigester {
 
   /** The next {@code len} bytes of the stream. */
   void update(byte[] bytes, int off, int len) {
-    overall.update(bytes, off, len);
+    if (scope != Scope.LANES) {
+      overall.update(bytes, off, len);
+    }
+    if (scope == Scope.OVERALL) {
+      offset += len;
+      return;
+    }
     int at = off;
     int left = len;
     while (left > 0) {
