@@ -1,0 +1,84 @@
+package dev.shade.transfer;
+
+import dev.shade.streams.ErrorCode;
+import dev.shade.streams.StreamId;
+import dev.shade.transfer.spi.ChunkRejectedException;
+import dev.shade.transfer.spi.ChunkTransport;
+import dev.shade.transfer.spi.TransferTransportError;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Delivers one stream's envelopes with retries: transient failures back off and try again within
+ * the policy's budget; an authentication failure is re-sent a bounded number of times; any other
+ * refusal fails the lane (and so the stream). The same envelope bytes are re-sent, so a retry never
+ * encrypts anything anew.
+ */
+final class ChunkDelivery implements LaneSender.Dispatch {
+  private final StreamId streamId;
+  private final ChunkTransport transport;
+  private final ScheduledExecutorService scheduler;
+  private final RetryPolicy policy;
+  private final EventDispatcher events;
+  private final Consumer<Throwable> streamFailure;
+
+  ChunkDelivery(StreamId streamId, ChunkTransport transport, ScheduledExecutorService scheduler,
+      RetryPolicy policy, EventDispatcher events, Consumer<Throwable> streamFailure) {
+    this.streamId = streamId;
+    this.transport = transport;
+    this.scheduler = scheduler;
+    this.policy = policy;
+    this.events = events;
+    this.streamFailure = streamFailure;
+  }
+
+  @Override
+  public void send(LaneSender lane, long seq, byte[] envelope, int plaintextBytes) {
+    attempt(new Attempt(lane, seq, envelope, plaintextBytes, System.nanoTime()), 0, 0);
+  }
+
+  private record Attempt(LaneSender lane, long seq, byte[] envelope, int plaintextBytes,
+      long firstSentNanos) {}
+
+  private void attempt(Attempt a, int transientFailures, int authFailures) {
+    if (a.lane().isFailed()) {
+      return;
+    }
+    transport.send(streamId, a.envelope()).whenComplete((ack, error) -> {
+      if (error == null) {
+        String name = transport.name();
+        events.emit(l -> l.chunkAcked(streamId, a.lane().laneId(), a.seq(), a.plaintextBytes(),
+            name));
+        a.lane().acked(a.seq()); // after the event: the lane's laneFinished must follow it
+        return;
+      }
+      Throwable cause = error instanceof CompletionException && error.getCause() != null
+          ? error.getCause() : error;
+      if (isTransient(cause)) {
+        long elapsedMs = (System.nanoTime() - a.firstSentNanos()) / 1_000_000;
+        if (elapsedMs < policy.transientBudget().toMillis()) {
+          scheduler.schedule(() -> attempt(a, transientFailures + 1, authFailures),
+              policy.backoffMillis(transientFailures), TimeUnit.MILLISECONDS);
+          return;
+        }
+      } else if (isAuthenticationFailure(cause) && authFailures < policy.maxAuthenticationRetries()) {
+        attempt(a, transientFailures, authFailures + 1);
+        return;
+      }
+      a.lane().fail(cause);
+      streamFailure.accept(cause);
+    });
+  }
+
+  private static boolean isTransient(Throwable cause) {
+    return cause instanceof TransferTransportError
+        || (cause instanceof ChunkRejectedException && ((ChunkRejectedException) cause).isRetryable());
+  }
+
+  private static boolean isAuthenticationFailure(Throwable cause) {
+    return cause instanceof ChunkRejectedException
+        && ((ChunkRejectedException) cause).errorCode() == ErrorCode.AUTHENTICATION_FAILED;
+  }
+}

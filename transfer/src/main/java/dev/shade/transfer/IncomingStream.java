@@ -1,0 +1,398 @@
+package dev.shade.transfer;
+
+import dev.shade.streams.ChunkHeader;
+import dev.shade.streams.ChunkLayout;
+import dev.shade.streams.ChunkOpener;
+import dev.shade.streams.ErrorCode;
+import dev.shade.streams.FinishFailure;
+import dev.shade.streams.KeySchedule;
+import dev.shade.streams.LaneProgress;
+import dev.shade.streams.LaneSummary;
+import dev.shade.streams.LaneWindow;
+import dev.shade.streams.OpenedChunk;
+import dev.shade.streams.Partition;
+import dev.shade.streams.PeerAddress;
+import dev.shade.streams.ResumeState;
+import dev.shade.streams.ShadeException;
+import dev.shade.streams.StreamFinish;
+import dev.shade.streams.StreamFinished;
+import dev.shade.streams.StreamId;
+import dev.shade.streams.StreamInit;
+import dev.shade.streams.StreamKey;
+import dev.shade.streams.StreamMetadata;
+import dev.shade.streams.StreamStatus;
+import dev.shade.streams.TransferIntegrityError;
+import dev.shade.transfer.control.Verification;
+import dev.shade.transfer.spi.ChunkAck;
+import dev.shade.transfer.spi.ChunkReceiver.AdmittedChunk;
+import dev.shade.transfer.spi.LaneState;
+import dev.shade.transfer.spi.StreamStateView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One stream arriving at this node: the receiving state machine.
+ *
+ * <pre>
+ * PENDING --accept--> ACCEPTED --finish ok--> COMPLETE
+ *    |                   |  \--finish failed--> FAILED
+ *    \--decline--> DECLINED  \--abort (either side)--> ABORTED
+ * </pre>
+ *
+ * Transitions happen under the stream's lock, in {@link #moveTo} only. Chunk delivery holds only
+ * its lane's lock, so lanes decrypt and write in parallel.
+ */
+final class IncomingStream implements IncomingTransfer {
+  enum State {
+    PENDING,
+    ACCEPTED,
+    COMPLETE,
+    DECLINED,
+    ABORTED,
+    FAILED
+  }
+
+  private final StreamInit init;
+  private final PeerAddress sender;
+  private final Verification verification;
+  private final ReceiverSettings settings;
+  private final EventDispatcher events;
+  private final StreamGeometry geometry;
+  private final ChunkLayout layout;
+  private final Object[] laneLocks;
+  private final CompletableFuture<TransferResult> done = new CompletableFuture<>();
+  private final CompletableFuture<Void> decided = new CompletableFuture<>();
+  private State state = State.PENDING;
+  private String endReason;
+  private StreamKey streamKey;
+  private ChunkOpener opener;
+  private LaneWindow[] windows;
+  private ChunkSink sink;
+  private volatile boolean anyChunk;
+  private long acceptedAtNanos;
+
+  IncomingStream(StreamInit init, PeerAddress sender, Verification verification,
+      ReceiverSettings settings, EventDispatcher events) {
+    this.init = init;
+    this.sender = sender;
+    this.verification = verification;
+    this.settings = settings;
+    this.events = events;
+    StreamMetadata m = init.metadata();
+    this.geometry = StreamGeometry.of(m);
+    this.layout = m.partition() == Partition.RANGE
+        ? ChunkLayout.range(m.totalBytes(), m.lanes(), m.chunkSizeBytes())
+        : ChunkLayout.roundRobin(m.lanes(), m.chunkSizeBytes());
+    this.laneLocks = new Object[m.lanes()];
+    for (int i = 0; i < laneLocks.length; i++) {
+      laneLocks[i] = new Object();
+    }
+  }
+
+  @Override
+  public StreamId streamId() {
+    return init.streamId();
+  }
+
+  @Override
+  public PeerAddress sender() {
+    return sender;
+  }
+
+  @Override
+  public Verification senderVerification() {
+    return verification;
+  }
+
+  @Override
+  public StreamMetadata metadata() {
+    return init.metadata();
+  }
+
+  StreamInit init() {
+    return init;
+  }
+
+  CompletableFuture<Void> decided() {
+    return decided;
+  }
+
+  @Override
+  public CompletableFuture<TransferResult> done() {
+    return done;
+  }
+
+  @Override
+  public CompletableFuture<TransferResult> accept(Output output) {
+    ChunkSink newSink;
+    try {
+      newSink = Sinks.open(output, this, settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the output for " + streamId(), e);
+    }
+    synchronized (this) {
+      if (state != State.PENDING) {
+        newSink.discard();
+        throw new IllegalStateException("stream " + streamId() + " is already " + state);
+      }
+      streamKey = KeySchedule.deriveStreamKey(init.streamSecret(), streamId());
+      opener = ChunkOpener.create(streamKey, metadata().lanes(),
+          metadata().chunkSizeBytes() + (long) ChunkHeader.TAG_SIZE_BYTES);
+      windows = new LaneWindow[metadata().lanes()];
+      for (int i = 0; i < windows.length; i++) {
+        windows[i] = LaneWindow.create(i, metadata().window());
+      }
+      sink = newSink;
+      acceptedAtNanos = System.nanoTime();
+      moveTo(State.ACCEPTED, null);
+    }
+    events.emit(l -> l.accepted(streamId()));
+    decided.complete(null);
+    return done;
+  }
+
+  @Override
+  public void decline(String reason) {
+    synchronized (this) {
+      if (state != State.PENDING) {
+        throw new IllegalStateException("stream " + streamId() + " is already " + state);
+      }
+      moveTo(State.DECLINED, reason);
+    }
+    decided.complete(null);
+    done.completeExceptionally(new TransferDeclinedException(reason));
+    events.emit(l -> l.failed(streamId(), new TransferDeclinedException(reason)));
+  }
+
+  @Override
+  public void abort(String reason) {
+    end(State.ABORTED, reason, new TransferAbortedException(reason, false));
+  }
+
+  void abortedByPeer(String reason) {
+    end(State.ABORTED, reason, new TransferAbortedException(reason, true));
+  }
+
+  private void end(State terminal, String reason, Throwable error) {
+    synchronized (this) {
+      if (state != State.PENDING && state != State.ACCEPTED) {
+        return;
+      }
+      moveTo(terminal, reason);
+    }
+    decided.complete(null);
+    done.completeExceptionally(error);
+    events.emit(l -> l.aborted(streamId(), reason));
+  }
+
+  /** Checks 4 and 5 of DESIGN.md for a header that passed 1–3. */
+  AdmittedChunk admit(ChunkHeader header) {
+    if (header.laneId() >= metadata().lanes()) {
+      throw new dev.shade.streams.ShadeFormatException("laneId", "lane " + header.laneId()
+          + " outside the stream's " + metadata().lanes() + " lanes");
+    }
+    long cap = metadata().chunkSizeBytes() + (long) ChunkHeader.TAG_SIZE_BYTES;
+    if (header.ctLenBytes() > cap) {
+      throw new dev.shade.streams.ChunkTooLargeException(header.ctLenBytes(), cap);
+    }
+    checkReceiving();
+    return new Admitted(this, header);
+  }
+
+  private synchronized void checkReceiving() {
+    if (state != State.ACCEPTED) {
+      throw new StreamStateException("stream " + streamId() + " is " + state.name().toLowerCase()
+          + ", not receiving");
+    }
+  }
+
+  /** Checks 6–8, writes, acknowledges. Blocking: decrypts and writes. */
+  ChunkAck deliver(ChunkHeader header, byte[] headerBytes, byte[] body) {
+    checkReceiving();
+    OpenedChunk chunk = opener.open(header, headerBytes, body);
+    int lane = header.laneId();
+    synchronized (laneLocks[lane]) {
+      checkReceiving();
+      LaneWindow window = windows[lane];
+      if (window.check(header.seq(), header.isLast()) == LaneWindow.Admission.DUPLICATE) {
+        return new ChunkAck(streamId(), lane, header.seq(), true);
+      }
+      layout.check(lane, header.seq(), chunk.plaintext().length, header.isLast());
+      try {
+        if (!sink.write(lane, geometry.offset(lane, header.seq()), chunk.plaintext())) {
+          throw new OverloadedException("reorder buffer full; retry later");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write to the sink of " + streamId(), e);
+      }
+      window.record(header.seq(), header.isLast());
+      anyChunk = true;
+      int bytes = chunk.plaintext().length;
+      events.emit(l -> l.chunkAcked(streamId(), lane, header.seq(), bytes, "receive"));
+      if (window.isComplete()) {
+        events.emit(l -> l.laneFinished(streamId(), lane));
+      }
+    }
+    return new ChunkAck(streamId(), lane, header.seq(), false);
+  }
+
+  /**
+   * Verifies a {@code stream-finish}; publishes on success.
+   *
+   * @throws StreamStateException {@code incomplete} while a lane has gaps; {@code wrong_state}
+   *     when the stream is not receiving (or failed before)
+   */
+  synchronized StreamFinished finish(StreamFinish finish) {
+    if (state == State.COMPLETE) {
+      return new StreamFinished(streamId(), true, null);
+    }
+    if (state != State.ACCEPTED) {
+      throw new StreamStateException("stream " + streamId() + " is " + state.name().toLowerCase());
+    }
+    for (LaneWindow w : windows) {
+      if (!w.isComplete()) {
+        throw new StreamStateException(ErrorCode.INCOMPLETE, "lane " + w.laneId()
+            + " is incomplete (lastSeqAcked " + w.lastSeqAcked() + ")");
+      }
+    }
+    StreamDigests digests;
+    try {
+      digests = sink.digests(geometry);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read back " + streamId(), e);
+    }
+    Optional<TransferIntegrityError> failure = FinishVerifier.verify(finish, init.metadata(),
+        windows, digests);
+    if (failure.isPresent()) {
+      TransferIntegrityError error = failure.get();
+      moveTo(State.FAILED, error.getMessage());
+      done.completeExceptionally(error);
+      events.emit(l -> l.failed(streamId(), error));
+      return new StreamFinished(streamId(), false, FinishFailure.of(error.check()));
+    }
+    Optional<Path> path;
+    try {
+      path = sink.publish();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish " + streamId(), e);
+    }
+    long durationMs = (System.nanoTime() - acceptedAtNanos) / 1_000_000;
+    TransferResult result = new TransferResult(streamId(), digests.sha256(), digests.totalBytes(),
+        durationMs, "receive", path, sink.content().map(java.nio.ByteBuffer::wrap));
+    moveTo(State.COMPLETE, null);
+    done.complete(result);
+    events.emit(l -> l.verified(streamId(), result));
+    return new StreamFinished(streamId(), true, null);
+  }
+
+  synchronized ResumeState resumeState() {
+    return new ResumeState(streamId(), status(), reasonFor(status()), laneProgress());
+  }
+
+  synchronized StreamStateView stateView() {
+    List<LaneState> lanes = new ArrayList<>();
+    for (LaneProgress p : laneProgress()) {
+      lanes.add(new LaneState(p.laneId(), p.lastSeqAcked()));
+    }
+    return new StreamStateView(streamId(), status(), lanes);
+  }
+
+  synchronized boolean isEnded() {
+    return state != State.PENDING && state != State.ACCEPTED;
+  }
+
+  private List<LaneProgress> laneProgress() {
+    List<LaneProgress> lanes = new ArrayList<>();
+    for (int i = 0; i < metadata().lanes(); i++) {
+      long acked;
+      synchronized (laneLocks[i]) {
+        acked = windows == null ? -1 : windows[i].lastSeqAcked();
+      }
+      lanes.add(new LaneProgress(i, acked));
+    }
+    return lanes;
+  }
+
+  private StreamStatus status() {
+    switch (state) {
+      case PENDING:
+        return StreamStatus.PENDING;
+      case ACCEPTED:
+        return anyChunk ? StreamStatus.RECEIVING : StreamStatus.ACCEPTED;
+      case COMPLETE:
+        return StreamStatus.COMPLETE;
+      case DECLINED:
+        return StreamStatus.DECLINED;
+      default:
+        return StreamStatus.ABORTED;
+    }
+  }
+
+  private String reasonFor(StreamStatus status) {
+    return status == StreamStatus.DECLINED || status == StreamStatus.ABORTED
+        ? (endReason == null ? "aborted" : endReason) : null;
+  }
+
+  /** The one place state changes; ending states release keys and partial data. */
+  private void moveTo(State next, String reason) {
+    boolean allowed;
+    switch (state) {
+      case PENDING:
+        allowed = next == State.ACCEPTED || next == State.DECLINED || next == State.ABORTED;
+        break;
+      case ACCEPTED:
+        allowed = next == State.COMPLETE || next == State.FAILED || next == State.ABORTED;
+        break;
+      default:
+        allowed = false;
+    }
+    if (!allowed) {
+      throw new IllegalStateException("stream " + streamId() + ": " + state + " -> " + next);
+    }
+    state = next;
+    endReason = reason;
+    if (next != State.ACCEPTED) {
+      if (next != State.COMPLETE && sink != null) {
+        sink.discard();
+      }
+      if (opener != null) {
+        opener.destroy();
+      }
+      if (streamKey != null) {
+        streamKey.destroy();
+      }
+      init.streamSecret().destroy();
+    }
+  }
+
+  /** A header that passed checks 1–5, bound to its stream. */
+  record Admitted(IncomingStream stream, ChunkHeader header) implements AdmittedChunk {
+    @Override
+    public int bodyBytes() {
+      return header.ctLenBytes();
+    }
+  }
+
+  /** 409 {@code wrong_state} or {@code incomplete}. */
+  static final class StreamStateException extends ShadeException {
+    StreamStateException(String message) {
+      super(ErrorCode.WRONG_STATE, message);
+    }
+
+    StreamStateException(ErrorCode code, String message) {
+      super(code, message);
+    }
+  }
+
+  /** 503 {@code overloaded}: the sink cannot take the chunk now. */
+  static final class OverloadedException extends ShadeException {
+    OverloadedException(String message) {
+      super(ErrorCode.OVERLOADED, message);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.shade.transport.http;
+
+import dev.shade.transfer.Shade;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+
+/**
+ * A node's routes running standalone: an HTTP server whose root router mounts {@link
+ * TransferRoutes} under {@code /v1/transfer} and answers JSON 404/405 everywhere else.
+ */
+public final class TransferServer {
+  private TransferServer() {}
+
+  public static Future<ControlServer> start(Vertx vertx, Shade shade, String host, int port) {
+    Router root = Router.router(vertx);
+    root.route("/v1/transfer/*").subRouter(TransferRoutes.create(vertx, shade));
+    root.errorHandler(404, JsonErrors::fromFailure);
+    root.errorHandler(405, JsonErrors::fromFailure);
+    return vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
+        .requestHandler(root).listen(port, host)
+        .map(listening -> new VertxControlServer(listening, host));
+  }
+}
