@@ -66,7 +66,6 @@ final class BoundedBodyHandler implements Handler<RoutingContext> {
 
   private static void refuse(RoutingContext ctx, ErrorCode code, String message) {
     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-    JsonErrors.send(ctx, code, message);
-    ctx.response().endHandler(v -> ctx.request().connection().close());
+    JsonErrors.send(ctx, code, message).onComplete(v -> ctx.request().connection().close());
   }
 }

@@ -46,8 +46,8 @@ public final class ControlRoutes {
         .failureHandler(JsonErrors::fromFailure);
     router.route("/keys").handler(ControlRoutes::methodNotAllowed);
     router.route("/control").handler(ControlRoutes::methodNotAllowed);
-    router.errorHandler(404, JsonErrors::fromFailure);
-    router.errorHandler(405, JsonErrors::fromFailure);
+    router.errorHandler(404, JsonErrors::notFound);
+    router.errorHandler(405, JsonErrors::methodNotAllowed);
     return router;
   }
 

@@ -28,8 +28,8 @@ public interface ControlServer {
   static Future<ControlServer> start(Vertx vertx, ControlPlane plane, String host, int port) {
     Router root = Router.router(vertx);
     root.route("/v1/transfer/*").subRouter(ControlRoutes.create(vertx, plane));
-    root.errorHandler(404, JsonErrors::fromFailure);
-    root.errorHandler(405, JsonErrors::fromFailure);
+    root.errorHandler(404, JsonErrors::notFound);
+    root.errorHandler(405, JsonErrors::methodNotAllowed);
     HttpServer server = vertx.createHttpServer().requestHandler(root);
     return server.listen(port, host).map(listening -> new VertxControlServer(listening, host));
   }

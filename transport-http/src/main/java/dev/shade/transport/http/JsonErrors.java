@@ -2,6 +2,7 @@ package dev.shade.transport.http;
 
 import dev.shade.streams.ErrorCode;
 import dev.shade.streams.ShadeException;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -14,15 +15,23 @@ final class JsonErrors {
 
   private JsonErrors() {}
 
-  static void send(RoutingContext ctx, ErrorCode code, String message) {
+  static Future<Void> send(RoutingContext ctx, ErrorCode code, String message) {
     HttpServerResponse response = ctx.response();
     if (response.headWritten()) {
       response.reset();
-      return;
+      return Future.succeededFuture();
     }
-    response.setStatusCode(code.httpStatus())
+    return response.setStatusCode(code.httpStatus())
         .putHeader("content-type", "application/json")
         .end(new JsonObject().put("error", code.wireName()).put("message", message).encode());
+  }
+
+  static void notFound(RoutingContext ctx) {
+    send(ctx, ErrorCode.NOT_FOUND, "no such route");
+  }
+
+  static void methodNotAllowed(RoutingContext ctx) {
+    send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this route");
   }
 
   /**
@@ -33,10 +42,6 @@ final class JsonErrors {
     Throwable failure = ctx.failure();
     if (failure instanceof ShadeException shade) {
       send(ctx, shade.errorCode(), shade.getMessage());
-    } else if (failure == null && ctx.statusCode() == 404) {
-      send(ctx, ErrorCode.NOT_FOUND, "no such route");
-    } else if (failure == null && ctx.statusCode() == 405) {
-      send(ctx, ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this route");
     } else if (failure == null && ctx.statusCode() == 413) {
       send(ctx, ErrorCode.TOO_LARGE, "request body too large");
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {

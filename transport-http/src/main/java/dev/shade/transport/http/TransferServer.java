@@ -16,8 +16,8 @@ public final class TransferServer {
   public static Future<ControlServer> start(Vertx vertx, Shade shade, String host, int port) {
     Router root = Router.router(vertx);
     root.route("/v1/transfer/*").subRouter(TransferRoutes.create(vertx, shade));
-    root.errorHandler(404, JsonErrors::fromFailure);
-    root.errorHandler(405, JsonErrors::fromFailure);
+    root.errorHandler(404, JsonErrors::notFound);
+    root.errorHandler(405, JsonErrors::methodNotAllowed);
     return vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
         .requestHandler(root).listen(port, host)
         .map(listening -> new VertxControlServer(listening, host));
