@@ -8,7 +8,8 @@ import io.vertx.ext.web.Router;
 
 /**
  * A node's routes running standalone: an HTTP server whose root router mounts {@link
- * TransferRoutes} under {@code /v1/transfer} and answers JSON 404/405 everywhere else.
+ * TransferRoutes} under {@code /v1/transfer} and answers JSON 404/405 everywhere else, and JSON
+ * 400/414/431 to requests that are not HTTP at all.
  */
 public final class TransferServer {
   private TransferServer() {}
@@ -19,7 +20,7 @@ public final class TransferServer {
     root.errorHandler(404, JsonErrors::notFound);
     root.errorHandler(405, JsonErrors::methodNotAllowed);
     return vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
-        .requestHandler(root).listen(port, host)
+        .requestHandler(root).invalidRequestHandler(InvalidRequests::answer).listen(port, host)
         .map(listening -> new VertxControlServer(listening, host));
   }
 }
