@@ -23,7 +23,8 @@ final class InvalidRequests {
     if (cause instanceof TooLongHttpLineException) {
       status = 414;
       message = "request line over the server's limit";
-    } else if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+    } else if (cause instanceof TooLongHttpHeaderException
+        || cause instanceof TooLongFrameException) {
       status = 431;
       message = "headers over the server's limit";
     }

@@ -15,6 +15,7 @@ import dev.shade.transfer.Peer;
 import dev.shade.transfer.RetryPolicy;
 import dev.shade.transfer.TransferResult;
 import dev.shade.transfer.Upload;
+import dev.shade.transfer.spi.TransferTransportError;
 import dev.shade.transport.http.HostileProxy.Mischief;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -154,7 +156,7 @@ class HostileProxyTest {
   /** A failed transfer names what refused it: a Shade error code, or the transport that gave up. */
   private static void assertClear(Throwable error) {
     assertNotNull(error.getMessage(), "an error without a message: " + error);
-    if (!(error instanceof dev.shade.transfer.spi.TransferTransportError)) {
+    if (!(error instanceof TransferTransportError)) {
       assertInstanceOf(ShadeException.class, error, "unexpected failure " + error);
     }
   }
@@ -183,7 +185,7 @@ class HostileProxyTest {
         return new Outcome(sent.get(60, TimeUnit.SECONDS), null);
       } catch (ExecutionException e) {
         return new Outcome(null, e.getCause());
-      } catch (java.util.concurrent.TimeoutException e) {
+      } catch (TimeoutException e) {
         return fail("the upload neither completed nor failed within 60 s");
       }
     }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shade.streams.ErrorCode;
+import dev.shade.streams.ResumeQuery;
+import dev.shade.streams.ResumeState;
+import dev.shade.streams.Sha256;
 import dev.shade.streams.StreamAccept;
 import dev.shade.streams.StreamDecline;
 import dev.shade.streams.StreamFinished;
@@ -27,6 +30,7 @@ import dev.shade.transfer.spi.TransferTransportError;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -99,17 +103,18 @@ class RouteHostileInputTest {
 
   @AfterEach
   void theNodeStillServesKeysAndTransfers() throws Exception {
-    HttpResponse<byte[]> keys = RawHttp.send(HttpRequest.newBuilder(URI.create(base + "/keys")).build());
+    HttpResponse<byte[]> keys =
+        RawHttp.send(HttpRequest.newBuilder(URI.create(base + "/keys")).build());
     assertEquals(200, keys.statusCode());
     assertEquals("bob.1", new JsonObject(new String(keys.body(), StandardCharsets.UTF_8))
         .getString("address"));
     byte[] data = new byte[3000];
     new SplittableRandom(3000).nextBytes(data);
     TransferResult sent = alice.shade.upload(Upload.to(bob.peer())
-            .input(Input.stream(new java.io.ByteArrayInputStream(data))).lanes(2)
+            .input(Input.stream(new ByteArrayInputStream(data))).lanes(2)
             .chunkSizeBytes(1024).build())
         .done().get(20, TimeUnit.SECONDS);
-    assertEquals(dev.shade.streams.Sha256.hexOf(data), sent.sha256());
+    assertEquals(Sha256.hexOf(data), sent.sha256());
   }
 
   private static RawStream accepted(long seed) {
@@ -258,7 +263,7 @@ class RouteHostileInputTest {
   @Test
   void chunksForAStreamNotYetAcceptedOrDeclinedAnswer409() throws Exception {
     RawStream pending = RawStream.offer(alice, bob.shade.address(), 8, Map.of("test", HOLD));
-    assertEquals(StreamStatus.PENDING, ((dev.shade.streams.ResumeState) pending.initReply)
+    assertEquals(StreamStatus.PENDING, ((ResumeState) pending.initReply)
         .status());
     assertError(post(pending.chunksUri(bob), pending.chunk(0, 0)), 409, "wrong_state");
     IncomingTransfer incoming = held.poll(5, TimeUnit.SECONDS);
@@ -326,7 +331,8 @@ class RouteHostileInputTest {
       assertEquals(200, post(stream.chunksUri(bob), stream.chunk(0, seq)).statusCode());
     }
     assertEquals(200, post(stream.chunksUri(bob), stream.chunk(1, 0)).statusCode());
-    assertError(post(URI.create(base + "/control"), stream.seal(stream.finish())), 409, "incomplete");
+    assertError(post(URI.create(base + "/control"), stream.seal(stream.finish())), 409,
+        "incomplete");
     ControlException mapped = assertThrows(ControlException.class,
         () -> stream.request(stream.finish()));
     assertEquals(ErrorCode.INCOMPLETE, mapped.errorCode());
@@ -404,7 +410,7 @@ class RouteHostileInputTest {
       junk[0] = (byte) (junk[0] == 0x02 ? 0x03 : junk[0]);
       assertError(post(URI.create(base + "/control"), junk), 400, "malformed");
     }
-    byte[] sealed = accepted(14).seal(new dev.shade.streams.ResumeQuery(StreamId.random(RANDOM)));
+    byte[] sealed = accepted(14).seal(new ResumeQuery(StreamId.random(RANDOM)));
     for (int n = 0; n < 4; n++) {
       assertError(post(URI.create(base + "/control"), Arrays.copyOf(sealed, n)), 400, "malformed");
     }
