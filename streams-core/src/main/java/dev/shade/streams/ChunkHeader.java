@@ -31,6 +31,8 @@ public record ChunkHeader(StreamId streamId, int laneId, long seq, boolean isLas
   /** The largest lane id a header may carry; lanes are 1..64, so any id beyond is malformed. */
   public static final int MAX_LANE_ID = 63;
   static final int FLAG_IS_LAST = 0x01;
+  /** The largest ctLen whose envelope length still fits an int: no reader can take more. */
+  private static final long MAX_REPRESENTABLE_CT_LEN = Integer.MAX_VALUE - SIZE_BYTES;
 
   private static final int OFF_TYPE = 0;
   private static final int OFF_VERSION = 1;
@@ -99,8 +101,9 @@ public record ChunkHeader(StreamId streamId, int laneId, long seq, boolean isLas
     if (ctLen < TAG_SIZE_BYTES) {
       throw new ShadeFormatException("ctLen", "must be at least " + TAG_SIZE_BYTES + ", was " + ctLen);
     }
-    if (ctLen > maxCtLenBytes) {
-      throw new ChunkTooLargeException(ctLen, maxCtLenBytes);
+    long cap = Math.min(maxCtLenBytes, MAX_REPRESENTABLE_CT_LEN);
+    if (ctLen > cap) {
+      throw new ChunkTooLargeException(ctLen, cap);
     }
     byte[] id = new byte[StreamId.SIZE_BYTES];
     System.arraycopy(src, offset + OFF_STREAM_ID, id, 0, id.length);

@@ -71,6 +71,17 @@ class ChunkHeaderTest {
   }
 
   @Test
+  void aLengthNoEnvelopeCanHaveIsTooLargeEvenWithoutACap() {
+    for (long ctLen : new long[] {0x80000000L, 0xffffffffL, Integer.MAX_VALUE}) {
+      byte[] h = header(false);
+      Bytes.putU32(h, 32, ctLen);
+      ChunkTooLargeException e =
+          assertThrows(ChunkTooLargeException.class, () -> ChunkHeader.parse(h, Long.MAX_VALUE));
+      assertEquals(ctLen, e.declaredBytes());
+    }
+  }
+
+  @Test
   void seqBeyondTwoToThe53IsRejected() {
     byte[] h = header(false);
     Bytes.putU64(h, 24, 1L << 53);

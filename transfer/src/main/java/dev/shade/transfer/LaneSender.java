@@ -81,6 +81,11 @@ final class LaneSender {
     return failure != null;
   }
 
+  /** Throws the failure that ended this lane (as a {@link LaneFailedException}), if any. */
+  synchronized void checkNotFailed() {
+    throwIfFailed();
+  }
+
   /** Blocks until every sealed chunk is acknowledged. */
   synchronized void awaitAcked() throws InterruptedException {
     while (failure == null && !unacked.isEmpty()) {

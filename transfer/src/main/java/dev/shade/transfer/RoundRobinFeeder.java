@@ -99,14 +99,13 @@ final class RoundRobinFeeder implements LaneFeeder {
 
   private void put(ChunkSpec spec, byte[] bytes) throws InterruptedException {
     long global = spec.seq() * lanes.size() + spec.laneId();
-    acks.awaitUntil(() -> global < lowestUnackedChunk() + skewChunks
-        || lanes.get(spec.laneId()).isFailed());
+    LaneSender lane = lanes.get(spec.laneId());
+    acks.awaitUntil(() -> global < lowestUnackedChunk() + skewChunks || lane.isFailed());
+    lane.checkNotFailed();
     BlockingQueue<Chunk> queue = queues.get(spec.laneId());
     Chunk chunk = new Chunk(bytes, spec.lengthBytes(), spec.isLast());
     while (!queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      if (lanes.get(spec.laneId()).isFailed()) {
-        throw new LaneSender.LaneFailedException(new IllegalStateException("lane failed"));
-      }
+      lane.checkNotFailed();
     }
   }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shade.streams.PeerAddress;
 import dev.shade.streams.Sha256;
 import dev.shade.transfer.control.LoopbackControlTransport;
+import dev.shade.transfer.spi.ChunkRejectedException;
 import dev.shade.transfer.spi.ProtocolStateStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -163,6 +164,20 @@ class EngineLoopbackTest {
         ((dev.shade.streams.ShadeException) e.getCause()).errorCode());
     Thread.sleep(200);
     assertFalse(Files.exists(target));
+  }
+
+  @Test
+  void aRefusedChunkFailsAStreamUploadWithTheReceiversErrorNotAPlaceholder() {
+    chunks.tamper(envelope -> {
+      envelope[4] ^= 1;
+      return envelope;
+    });
+    bob.onIncomingTransfer(in -> in.accept(Output.memory(1 << 20)));
+    CompletionException e = assertThrows(CompletionException.class, () -> alice.upload(
+        Upload.to(BOB_PEER).input(Input.stream(new ByteArrayInputStream(random(200 * CHUNK, 4))))
+            .lanes(2).chunkSizeBytes(CHUNK).build()).done().join());
+    ChunkRejectedException refused = assertInstanceOf(ChunkRejectedException.class, e.getCause());
+    assertEquals(dev.shade.streams.ErrorCode.MALFORMED, refused.errorCode());
   }
 
   @Test

@@ -11,8 +11,9 @@ import io.vertx.ext.web.RoutingContext;
  * Reads a request body of at most {@code capBytes} into the routing context: a declared
  * Content-Length over the cap is refused with 413 before a byte of the body is read, and a body
  * without a length (chunked) is refused the moment it passes the cap. A refused request's
- * connection is closed, since its unread body is still on the wire. Must be the first handler of
- * its route (Vert.x delivers body data only to a handler set before it arrives).
+ * exchange is stopped ({@link UnreadBodies}), since its unread body is still on the wire. Must be
+ * the first handler of its route (Vert.x delivers body data only to a handler set before it
+ * arrives).
  */
 final class BoundedBodyHandler implements Handler<RoutingContext> {
   static final String BODY = "shade.body";
@@ -65,7 +66,6 @@ final class BoundedBodyHandler implements Handler<RoutingContext> {
   }
 
   private static void refuse(RoutingContext ctx, ErrorCode code, String message) {
-    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-    JsonErrors.send(ctx, code, message).onComplete(v -> ctx.request().connection().close());
+    UnreadBodies.answerThenStop(ctx, () -> JsonErrors.send(ctx, code, message));
   }
 }

@@ -124,6 +124,12 @@ public final class ChunkRoutes {
         } catch (ShadeException e) {
           refuse(e.errorCode(), e.getMessage());
           return;
+        } catch (RuntimeException bug) {
+          // a data handler that throws leaves the request unanswered: answer 503 and log instead
+          answered = true;
+          body = null;
+          ctx.fail(bug);
+          return;
         }
         body = new byte[admitted.bodyBytes()];
       }
@@ -156,14 +162,15 @@ public final class ChunkRoutes {
           .onFailure(ctx::fail);
     }
 
-    /** Answers at once, without reading the rest, and closes the connection after the answer. */
+    /** Answers at once, without reading the rest, and stops the exchange after the answer. */
     private void refuse(ErrorCode code, String message) {
       answered = true;
       body = null;
-      if (!request.isEnded()) {
-        ctx.response().putHeader("connection", "close");
+      if (request.isEnded()) {
+        JsonErrors.send(ctx, code, message);
+        return;
       }
-      JsonErrors.send(ctx, code, message);
+      UnreadBodies.answerThenStop(ctx, () -> JsonErrors.send(ctx, code, message));
     }
   }
 }

@@ -8,7 +8,8 @@ import io.vertx.ext.web.Router;
 
 /**
  * A node's routes running standalone: an HTTP server whose root router mounts {@link
- * TransferRoutes} under {@code /v1/transfer} and answers JSON 404/405 everywhere else.
+ * TransferRoutes} under {@code /v1/transfer} and answers JSON 404/405 everywhere else, and JSON
+ * 400/414/431 to requests that are not HTTP at all.
  */
 public final class TransferServer {
   private TransferServer() {}
@@ -16,10 +17,10 @@ public final class TransferServer {
   public static Future<ControlServer> start(Vertx vertx, Shade shade, String host, int port) {
     Router root = Router.router(vertx);
     root.route("/v1/transfer/*").subRouter(TransferRoutes.create(vertx, shade));
-    root.errorHandler(404, JsonErrors::fromFailure);
-    root.errorHandler(405, JsonErrors::fromFailure);
+    root.errorHandler(404, JsonErrors::notFound);
+    root.errorHandler(405, JsonErrors::methodNotAllowed);
     return vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
-        .requestHandler(root).listen(port, host)
+        .requestHandler(root).invalidRequestHandler(InvalidRequests::answer).listen(port, host)
         .map(listening -> new VertxControlServer(listening, host));
   }
 }

@@ -2,6 +2,7 @@ package dev.shade.transport.http;
 
 import dev.shade.streams.PeerAddress;
 import dev.shade.transfer.Peer;
+import dev.shade.transfer.RetryPolicy;
 import dev.shade.transfer.Shade;
 import dev.shade.transfer.spi.PeerDirectory;
 import dev.shade.transfer.spi.ProtocolStateStore;
@@ -20,10 +21,26 @@ final class ShadeNode implements AutoCloseable {
 
   static ShadeNode start(Vertx vertx, String address) {
     PeerDirectory peers = new PeerDirectory();
+    return start(vertx, address, peers, peers::baseUrl, Duration.ofSeconds(30),
+        RetryPolicy.DEFAULT);
+  }
+
+  /**
+   * A node whose control requests go where {@code controlEndpoints} says (while chunks go to the
+   * URL an upload names), with its own chunk timeout and retry policy.
+   */
+  static ShadeNode start(Vertx vertx, String address, PeerEndpoints controlEndpoints,
+      Duration chunkTimeout, RetryPolicy retryPolicy) {
+    return start(vertx, address, new PeerDirectory(), controlEndpoints, chunkTimeout, retryPolicy);
+  }
+
+  private static ShadeNode start(Vertx vertx, String address, PeerDirectory peers,
+      PeerEndpoints controlEndpoints, Duration chunkTimeout, RetryPolicy retryPolicy) {
     Shade shade = Shade.builder().protocolStore(ProtocolStateStore.inMemory())
-        .address(PeerAddress.parse(address)).peers(peers)
-        .controlTransport(HttpControlTransport.create(vertx, peers::baseUrl, Duration.ofSeconds(30)))
-        .transports(HttpChunkTransport.factory(vertx)).build();
+        .address(PeerAddress.parse(address)).peers(peers).retryPolicy(retryPolicy)
+        .controlTransport(HttpControlTransport.create(vertx, controlEndpoints,
+            Duration.ofSeconds(30)))
+        .transports(HttpChunkTransport.factory(vertx, chunkTimeout)).build();
     ControlServer server = TestNode.await(TransferServer.start(vertx, shade, "127.0.0.1", 0));
     return new ShadeNode(shade, server);
   }
