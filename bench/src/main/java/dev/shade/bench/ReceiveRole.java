@@ -41,6 +41,9 @@ final class ReceiveRole {
       throw new ProcessArgs.UsageException("receive takes no file argument: " + args.positional());
     }
     int count = args.intValue("--count", 0);
+    if (count < 0) {
+      throw new ProcessArgs.UsageException("--count must be 0 (until killed) or more: " + count);
+    }
     PeerAddress address = PeerAddress.parse(args.get("--address", "bob.1"));
     String host = args.get("--host", "127.0.0.1");
     Vertx vertx = Vertx.vertx();
@@ -66,19 +69,29 @@ final class ReceiveRole {
       AtomicInteger failures) {
     Output output = args.has("--discard") ? Output.channel(new DiscardingChannel())
         : Output.file(Path.of(args.required("--out")));
-    incoming.accept(output).whenComplete((result, error) -> {
-      if (error == null) {
-        JsonLines.print(received(result));
-      } else {
-        failures.incrementAndGet();
-        Throwable cause = TransferProcess.unwrap(error);
-        JsonLines.print(ProcessStats.now().addTo(new JsonObject().put("event", "failed")
-            .put("streamId", incoming.streamId().toBase64Url())
-            .put("type", cause.getClass().getName())
-            .put("message", String.valueOf(cause.getMessage()))));
-      }
+    try {
+      incoming.accept(output).whenComplete((result, error) -> {
+        if (error == null) {
+          JsonLines.print(received(result));
+        } else {
+          failed(incoming, error, failures);
+        }
+        streams.countDown();
+      });
+    } catch (RuntimeException e) {
+      failed(incoming, e, failures);
       streams.countDown();
-    });
+      throw e;
+    }
+  }
+
+  private static void failed(IncomingTransfer incoming, Throwable error, AtomicInteger failures) {
+    failures.incrementAndGet();
+    Throwable cause = TransferProcess.unwrap(error);
+    JsonLines.print(ProcessStats.now().addTo(new JsonObject().put("event", "failed")
+        .put("streamId", incoming.streamId().toBase64Url())
+        .put("type", cause.getClass().getName())
+        .put("message", String.valueOf(cause.getMessage()))));
   }
 
   private static JsonObject received(TransferResult result) {
