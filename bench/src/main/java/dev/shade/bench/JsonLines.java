@@ -1,0 +1,13 @@
+package dev.shade.bench;
+
+import io.vertx.core.json.JsonObject;
+
+/** One JSON object per line on stdout, flushed at once so a parent process sees it promptly. */
+final class JsonLines {
+  private JsonLines() {}
+
+  static synchronized void print(JsonObject line) {
+    System.out.println(line.encode());
+    System.out.flush();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.shade.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The process's command line and its own cost figures, in process (no child JVM). */
+class TransferProcessTest {
+  @Test
+  void badCommandLinesAreUsageErrors() {
+    for (String[] args : List.of(new String[0], new String[] {"fly"},
+        new String[] {"receive", "--port", "0"},
+        new String[] {"receive", "--out", "x", "--discard"},
+        new String[] {"receive", "--discard", "--colour", "red"},
+        new String[] {"receive", "--discard", "--count"},
+        new String[] {"send", "--to", "http://127.0.0.1:1/v1/transfer", "--address-of-peer",
+            "bob.1"},
+        new String[] {"send", "--address-of-peer", "bob.1", "some-file"})) {
+      assertThrows(ProcessArgs.UsageException.class, () -> TransferProcess.run(args),
+          String.join(" ", args));
+    }
+  }
+
+  @Test
+  void optionsFlagsAndPositionalsAreTold() {
+    ProcessArgs args = ProcessArgs.parse(new String[] {"send", "--lanes", "8", "--fast", "a.bin"},
+        Set.of("--lanes"), Set.of("--fast"));
+    assertEquals("send", args.role());
+    assertEquals(8, args.intValue("--lanes", 4));
+    assertEquals(1048576, args.intValue("--chunk-size", 1048576));
+    assertTrue(args.has("--fast"));
+    assertEquals(List.of("a.bin"), args.positional());
+    assertThrows(ProcessArgs.UsageException.class, () -> ProcessArgs.parse(
+        new String[] {"send", "--lanes", "many"}, Set.of("--lanes"), Set.of()).intValue("--lanes", 4));
+  }
+
+  @Test
+  void statsReportCpuAndPeakRssOnLinux() {
+    ProcessStats stats = ProcessStats.now();
+    assertTrue(stats.cpuSeconds() > 0, "cpu " + stats.cpuSeconds());
+    if (System.getProperty("os.name").startsWith("Linux")) {
+      assertTrue(stats.peakRssBytes() > 1 << 20, "VmHWM " + stats.peakRssBytes());
+    }
+  }
+}
