@@ -11,11 +11,15 @@ import io.vertx.ext.web.RoutingContext;
  * Reads a request body of at most {@code capBytes} into the routing context: a declared
  * Content-Length over the cap is refused with 413 before a byte of the body is read, and a body
  * without a length (chunked) is refused the moment it passes the cap. A refused request's
- * connection is closed, since its unread body is still on the wire. Must be the first handler of
+ * connection is then closed, since the rest of its body is still on the wire; the close lingers
+ * (discarding up to {@link #LINGER_DISCARD_BYTES} for at most {@link #LINGER_MILLIS}) so that a
+ * client still sending does not get a reset before it reads the 413. Must be the first handler of
  * its route (Vert.x delivers body data only to a handler set before it arrives).
  */
 final class BoundedBodyHandler implements Handler<RoutingContext> {
   static final String BODY = "shade.body";
+  static final long LINGER_DISCARD_BYTES = 1024 * 1024;
+  static final long LINGER_MILLIS = 2000;
 
   private final int capBytes;
 
@@ -66,6 +70,28 @@ final class BoundedBodyHandler implements Handler<RoutingContext> {
 
   private static void refuse(RoutingContext ctx, ErrorCode code, String message) {
     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-    JsonErrors.send(ctx, code, message).onComplete(v -> ctx.request().connection().close());
+    JsonErrors.send(ctx, code, message).onComplete(v -> lingerThenClose(ctx));
+  }
+
+  private static void lingerThenClose(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (request.isEnded()) {
+      request.connection().close();
+      return;
+    }
+    long timer = ctx.vertx().setTimer(LINGER_MILLIS, id -> request.connection().close());
+    long[] discarded = {0};
+    request.handler(chunk -> {
+      discarded[0] += chunk.length();
+      if (discarded[0] > LINGER_DISCARD_BYTES) {
+        ctx.vertx().cancelTimer(timer);
+        request.connection().close();
+      }
+    });
+    request.endHandler(end -> {
+      ctx.vertx().cancelTimer(timer);
+      request.connection().close();
+    });
+    request.resume();
   }
 }
