@@ -142,6 +142,7 @@ final class StoreBackedSignalState
   @Override
   public void removePreKey(int preKeyId) {
     store.remove(StateSection.PRE_KEY_UNSERVED, idKey(preKeyId));
+    store.remove(StateSection.PRE_KEY_SERVED, idKey(preKeyId));
     store.remove(StateSection.PRE_KEY, idKey(preKeyId));
   }
 

@@ -7,6 +7,7 @@ import dev.shade.transfer.spi.ProtocolStateStore;
 import dev.shade.transfer.spi.StateSection;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +27,14 @@ final class StoredNodeKeys implements NodeKeys {
   private static final String PRE_KEY_COUNTER = "next_pre_key_id";
   private static final String SIGNED_COUNTER = "next_signed_pre_key_id";
   private static final String KYBER_COUNTER = "next_kyber_pre_key_id";
+  private static final Duration SERVED_SWEEP_INTERVAL = Duration.ofHours(1);
 
   private final StoreBackedSignalState state;
   private final ProtocolStateStore store;
   private final KeyRotationPolicy policy;
   private final RotationSchedule schedule;
   private final Clock clock;
+  private long nextServedSweepMillis = Long.MIN_VALUE;
 
   private StoredNodeKeys(StoreBackedSignalState state, KeyRotationPolicy policy, Clock clock) {
     this.state = state;
@@ -103,7 +106,26 @@ final class StoredNodeKeys implements NodeKeys {
       kyber.put(fresh.getId(), fresh.getTimestamp());
     }
     schedule.expired(kyber, clock.instant()).forEach(state::removeKyberPreKey);
+    expireServedPreKeys();
     replenishIfLow();
+  }
+
+  /**
+   * A served one-time prekey that no first message used is dropped once the signed prekey served
+   * beside it must have expired too (rotation period plus overlap): until then a late first
+   * message finds both.
+   */
+  private void expireServedPreKeys() {
+    if (clock.millis() < nextServedSweepMillis) {
+      return; // publishBundle calls this on every fetch; a sweep scans every served key
+    }
+    nextServedSweepMillis = clock.millis() + SERVED_SWEEP_INTERVAL.toMillis();
+    long cutoff = clock.millis() - policy.rotationPeriod().toMillis() - policy.overlap().toMillis();
+    store.entries(StateSection.PRE_KEY_SERVED).forEach((id, servedAt) -> {
+      if (ByteBuffer.wrap(servedAt).getLong() <= cutoff) {
+        state.removePreKey(Integer.parseInt(id));
+      }
+    });
   }
 
   @Override
@@ -115,6 +137,8 @@ final class StoredNodeKeys implements NodeKeys {
     Optional<String> taken;
     while ((taken = store.takeFirstKey(StateSection.PRE_KEY_UNSERVED)).isPresent()) {
       int id = Integer.parseInt(taken.get());
+      store.put(StateSection.PRE_KEY_SERVED, taken.get(),
+          ByteBuffer.allocate(8).putLong(clock.millis()).array());
       try {
         PreKeyRecord record = state.loadPreKey(id);
         return Optional.of(new PreKeyBundleJson.OneTimePublicKey(id,

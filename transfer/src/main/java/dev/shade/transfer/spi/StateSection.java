@@ -17,6 +17,8 @@ public enum StateSection {
   PRE_KEY("pre_key"),
   /** Ids of one-time prekeys not yet handed out in a bundle, keyed by zero-padded id. */
   PRE_KEY_UNSERVED("pre_key_unserved"),
+  /** When each handed-out, not yet used one-time prekey was served (u64 epoch ms), keyed by id. */
+  PRE_KEY_SERVED("pre_key_served"),
   /** Signed EC prekey records, keyed by id. */
   SIGNED_PRE_KEY("signed_pre_key"),
   /** Kyber (last-resort) prekey records, keyed by id. */

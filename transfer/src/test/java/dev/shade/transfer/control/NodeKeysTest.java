@@ -15,6 +15,7 @@ import dev.shade.streams.ErrorCode;
 import dev.shade.streams.PeerAddress;
 import dev.shade.streams.ShadeException;
 import dev.shade.transfer.spi.ProtocolStateStore;
+import dev.shade.transfer.spi.StateSection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +136,24 @@ class NodeKeysTest {
     bob.keys().rotateIfDue();
     ShadeException e = assertThrows(ShadeException.class, () -> bob.channel().open(afterOverlap));
     assertEquals(ErrorCode.DECRYPT_FAILED, e.errorCode());
+  }
+
+  @Test
+  void servedOneTimePreKeysNeverUsedAreDroppedWithTheirSignedPreKey() {
+    ProtocolStateStore store = ProtocolStateStore.inMemory();
+    ControlPlane bob = ControlPlane.builder(store, BOB).clock(clock).open();
+    int before = store.count(StateSection.PRE_KEY);
+    for (int i = 0; i < 3; i++) {
+      bob.keys().publishBundle();
+    }
+    clock.advance(Duration.ofDays(20));
+    bob.keys().rotateIfDue();
+    assertEquals(3, store.count(StateSection.PRE_KEY_SERVED));
+    assertEquals(before, store.count(StateSection.PRE_KEY));
+    clock.advance(Duration.ofDays(1));
+    bob.keys().rotateIfDue();
+    assertEquals(0, store.count(StateSection.PRE_KEY_SERVED));
+    assertEquals(before - 3, store.count(StateSection.PRE_KEY));
   }
 
   @Test

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * reply. Prints each run and the median of five.
  *
  * <p>Arguments: {@code [sqlite|memory] [concurrentRequesters] [secondsPerRun] [warmupSeconds]},
- * default {@code sqlite 4 3 30} (the JIT needs about half a minute to settle). Run from the repository root:
+ * default {@code sqlite 4 3 30} (the JIT needs about half a minute to settle). Run from the
+ * repository root:
  *
  * <pre>
  * mvn -B -q -pl transport-http -am -DskipTests package dependency:build-classpath \

@@ -13,7 +13,8 @@ import java.time.Duration;
 /** Plain requests with the JDK's client, independent of the code under test. */
 final class RawHttp {
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5)).build();
 
   private RawHttp() {}
 
