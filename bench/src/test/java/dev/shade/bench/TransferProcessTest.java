@@ -1,14 +1,19 @@
 package dev.shade.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The process's command line and its own cost figures, in process (no child JVM). */
+/** The process's command line, a failing send and its own cost figures, in process (no child JVM). */
 class TransferProcessTest {
   @Test
   void badCommandLinesAreUsageErrors() {
@@ -36,6 +41,19 @@ class TransferProcessTest {
     assertEquals(List.of("a.bin"), args.positional());
     assertThrows(ProcessArgs.UsageException.class, () -> ProcessArgs.parse(
         new String[] {"send", "--lanes", "many"}, Set.of("--lanes"), Set.of()).intValue("--lanes", 4));
+  }
+
+  @Test
+  void aSendToNoNodeFailsWithTheCause(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("small.bin"), new byte[4096]);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String[] args = {"send", "--to", "http://127.0.0.1:" + port + "/v1/transfer",
+        "--address-of-peer", "bob.1", "--timeout-seconds", "60", file.toString()};
+    Exception e = assertThrows(Exception.class, () -> TransferProcess.run(args));
+    assertFalse(e instanceof ProcessArgs.UsageException, e.toString());
   }
 
   @Test
