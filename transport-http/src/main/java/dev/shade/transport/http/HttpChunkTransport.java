@@ -83,8 +83,7 @@ public final class HttpChunkTransport implements ChunkTransport {
     RequestOptions options = request(HttpMethod.POST, "/" + streamId.toBase64Url() + "/chunks")
         .putHeader("content-type", "application/octet-stream");
     Future<ChunkAck> ack = client.request(options)
-        .compose(req -> req.send(Buffer.buffer(envelope)))
-        .compose(HttpChunkTransport::bodyOf)
+        .compose(req -> req.send(Buffer.buffer(envelope)).compose(HttpChunkTransport::bodyOf))
         .map(reply -> parseAck(reply, streamId));
     return complete(ack);
   }
@@ -93,8 +92,7 @@ public final class HttpChunkTransport implements ChunkTransport {
   public CompletableFuture<StreamStateView> state(StreamId streamId) {
     Future<StreamStateView> view = client.request(request(HttpMethod.GET,
             "/" + streamId.toBase64Url() + "/state"))
-        .compose(req -> req.send())
-        .compose(HttpChunkTransport::bodyOf)
+        .compose(req -> req.send().compose(HttpChunkTransport::bodyOf))
         .map(reply -> parseState(reply, streamId));
     return complete(view);
   }
@@ -106,7 +104,11 @@ public final class HttpChunkTransport implements ChunkTransport {
         .setIdleTimeout(timeout.toMillis());
   }
 
-  /** The JSON body of a 200 answer; an error answer fails with its code. */
+  /**
+   * The JSON body of a 200 answer; an error answer fails with its code. Must be composed onto
+   * {@code send()} itself, inside the request's callback: chained one level out, it runs a hop
+   * later when called off the event loop, and the body may already have gone by (Vert.x #4705).
+   */
   private static Future<JsonObject> bodyOf(HttpClientResponse response) {
     return response.body().map(body -> {
       JsonObject json;
