@@ -1,28 +1,33 @@
 package dev.shade.streams;
 
-import java.security.GeneralSecurityException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Arrays;
 
 /**
  * Brings the JDK's AES-GCM and SHA-256 to their compiled, intrinsic speed before the first chunk.
  *
- * <p>Why: on JDK 17 the GCM hot path ({@code CounterMode.crypt}, {@code GHASH.update}) runs once per
- * 64 KiB slice and needs thousands of calls before C2 compiles it with the AES-CTR and GHASH
- * intrinsics. With 1 MiB chunks that is several hundred MiB at ~45 MB/s instead of ~2 GB/s: most of
- * a 1 GiB transfer. Thousands of small block-aligned {@code update} calls reach the same methods in
- * about half a second. Measured with {@code bench}'s {@code ChunkCryptoBenchmark}; see the project
- * notes.
+ * <p>Why: on JDK 17 the GCM hot path ({@code CounterMode.crypt}, {@code GHASH.update}) and {@code
+ * DigestBase.engineUpdate} run once per 64 KiB slice or per call, and need thousands of calls
+ * before C2 compiles them with the AES-CTR, GHASH and SHA intrinsics; until then they run as plain
+ * Java, about 50x slower. Worse, code compiled from a narrow profile is deoptimised the first time
+ * real traffic takes a branch the profile never saw (an unaligned length, a body over 64 KiB, a
+ * ByteBuffer), and with 1 MiB chunks the way back to C2 takes hundreds of MiB. So the warm-up
+ * drives the engine's own sealer, opener and hashers through the shapes real traffic has: aligned
+ * and unaligned lengths from 1 byte to over 1 MiB, arrays and buffers, encryption and decryption,
+ * good and bad tags. It takes about half a second.
  *
- * <p>Runs at most once per JVM, on the calling thread, with a throwaway all-zero key. Safe to call
- * from several threads: later callers wait for the first.
+ * <p>Runs at most once per JVM, on the calling thread, with throwaway keys. Safe to call from
+ * several threads: later callers wait for the first.
  */
 public final class CryptoWarmup {
-  private static final int PIECE_BYTES = 1024;
-  private static final int UPDATE_CALLS = 20_000;
-  private static final int MESSAGE_ROUNDS = 2_500;
+  private static final int[] SMALL_SIZES_BYTES = {0, 1, 15, 16, 63, 64, 100, 1000, 1024, 4096};
+  /** Just over the JDK's 64 KiB slice: takes the large-input branches at a small cost. */
+  private static final int[] MEDIUM_SIZES_BYTES = {65_536 + 17, 2 * 65_536 + 32};
+  private static final int[] LARGE_SIZES_BYTES = {300_001, 1 << 20};
+  private static final int ROUNDS = 1_500;
+  private static final int MEDIUM_EVERY_ROUNDS = 4;
+  private static final int LARGE_ROUNDS = 4;
   private static boolean done;
 
   private CryptoWarmup() {}
@@ -33,52 +38,53 @@ public final class CryptoWarmup {
       return 0;
     }
     long start = System.nanoTime();
-    try {
-      warmGcm();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM warm-up failed", e);
+    StreamKey key = KeySchedule.deriveStreamKey(SecretBytes.copyOf(new byte[32]),
+        StreamId.of(new byte[StreamId.SIZE_BYTES]));
+    try (ChunkOpener opener = ChunkOpener.create(key, 2, (2 << 20) + 16L)) {
+      ChunkSealer sealer = ChunkSealer.create(key.laneKey(0), 0);
+      for (int round = 0; round < ROUNDS; round++) {
+        for (int size : SMALL_SIZES_BYTES) {
+          exercise(sealer, opener, size, round);
+        }
+        if (round % MEDIUM_EVERY_ROUNDS == 0) {
+          for (int size : MEDIUM_SIZES_BYTES) {
+            exercise(sealer, opener, size, round);
+          }
+        }
+      }
+      for (int round = 0; round < LARGE_ROUNDS; round++) {
+        for (int size : LARGE_SIZES_BYTES) {
+          exercise(sealer, opener, size, round);
+        }
+      }
+      sealer.destroy();
+    } finally {
+      key.destroy();
     }
-    warmSha256();
     done = true;
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  private static void warmGcm() throws GeneralSecurityException {
-    SecretKeySpec key = new SecretKeySpec(new byte[KeySchedule.KEY_SIZE_BYTES], "AES");
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    byte[] aad = new byte[ChunkHeader.SIZE_BYTES];
-    byte[] in = new byte[PIECE_BYTES];
-    byte[] out = new byte[PIECE_BYTES + ChunkHeader.TAG_SIZE_BYTES];
-    cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce(-1)));
-    cipher.updateAAD(aad);
-    for (int i = 0; i < UPDATE_CALLS; i++) {
-      cipher.update(in, 0, PIECE_BYTES, out, 0);
+  private static void exercise(ChunkSealer sealer, ChunkOpener opener, int size, int round) {
+    byte[] plaintext = new byte[size + 3];
+    plaintext[0] = (byte) round;
+    byte[] envelope = sealer.seal(plaintext, 3, size, false);
+    opener.open(envelope);
+    if (round % 50 == 0 && size > 0) {
+      byte[] bad = Arrays.copyOf(envelope, envelope.length);
+      bad[bad.length - 1] ^= 1;
+      try {
+        opener.open(bad);
+      } catch (TransferIntegrityError expected) {
+        // the failure path gets profiled too
+      }
     }
-    cipher.doFinal(out, 0);
-    for (int i = 0; i < MESSAGE_ROUNDS; i++) {
-      GCMParameterSpec spec = new GCMParameterSpec(128, nonce(i));
-      cipher.init(Cipher.ENCRYPT_MODE, key, spec);
-      cipher.updateAAD(aad);
-      int n = cipher.doFinal(in, 0, PIECE_BYTES, out, 0);
-      cipher.init(Cipher.DECRYPT_MODE, key, spec);
-      cipher.updateAAD(aad);
-      cipher.doFinal(out, 0, n, in, 0);
-    }
-  }
-
-  private static void warmSha256() {
-    MessageDigest digest = Sha256.newDigest();
-    byte[] in = new byte[PIECE_BYTES];
-    for (int i = 0; i < UPDATE_CALLS; i++) {
-      digest.update(in, 0, PIECE_BYTES);
-    }
-    digest.digest();
-  }
-
-  private static byte[] nonce(int i) {
-    byte[] nonce = new byte[ChunkHeader.NONCE_SIZE_BYTES];
-    Bytes.putU32(nonce, 0, 0xffffffffL);
-    Bytes.putU32(nonce, 8, i);
-    return nonce;
+    LaneHasher lane = new LaneHasher(0);
+    lane.addChunk(plaintext, 3, size);
+    lane.addChunk(ByteBuffer.wrap(plaintext, 1, size));
+    lane.finishHex();
+    MessageDigest overall = Sha256.newDigest();
+    Sha256.update(overall, plaintext, round % 3, size);
+    overall.digest();
   }
 }

@@ -27,7 +27,7 @@ public final class LaneHasher {
   /** Adds the next chunk of the lane. */
   public void addChunk(byte[] plaintext, int off, int len) {
     checkOpen();
-    digest.update(plaintext, off, len);
+    Sha256.update(digest, plaintext, off, len);
     chunks++;
     bytes += len;
   }

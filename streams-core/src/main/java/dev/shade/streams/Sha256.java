@@ -11,6 +11,7 @@ import java.util.HexFormat;
 public final class Sha256 {
   public static final int SIZE_BYTES = 32;
   private static final HexFormat HEX = HexFormat.of();
+  private static final int SLICE_BYTES = 64 * 1024;
 
   private Sha256() {}
 
@@ -19,6 +20,22 @@ public final class Sha256 {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  /**
+   * Feeds {@code digest} in slices of at most 64 KiB. The JDK compiles {@code
+   * MessageDigest.update} with the SHA intrinsic only after thousands of calls; slices keep the
+   * call count up with 1 MiB chunks, so a deoptimised update recovers within a few MiB instead of
+   * hundreds.
+   */
+  public static void update(MessageDigest digest, byte[] bytes, int off, int len) {
+    int at = off;
+    int end = off + len;
+    while (at < end) {
+      int n = Math.min(SLICE_BYTES, end - at);
+      digest.update(bytes, at, n);
+      at += n;
     }
   }
 

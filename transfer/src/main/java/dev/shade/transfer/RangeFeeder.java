@@ -77,7 +77,7 @@ final class RangeFeeder implements LaneFeeder {
       }
       int n = (int) Math.min(buffer.length, plan.totalBytes() - offset);
       source.read(offset, buffer, n);
-      digest.update(buffer, 0, n);
+      Sha256.update(digest, buffer, 0, n);
       offset += n;
     }
     return Sha256.hex(digest.digest());

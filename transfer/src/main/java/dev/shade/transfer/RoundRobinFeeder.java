@@ -85,7 +85,7 @@ final class RoundRobinFeeder implements LaneFeeder {
     while (current != null && current.length > 0) {
       byte[] next = readChunk();
       boolean isFinal = next == null || next.length == 0;
-      digest.update(current);
+      Sha256.update(digest, current, 0, current.length);
       total += current.length;
       ChunkSpec spec = splitter.next(current.length, isFinal);
       put(spec, current);

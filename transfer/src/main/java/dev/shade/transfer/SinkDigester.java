@@ -42,7 +42,7 @@ final class SinkDigester {
   /** The next {@code len} bytes of the stream. */
   void update(byte[] bytes, int off, int len) {
     if (scope != Scope.LANES) {
-      overall.update(bytes, off, len);
+      Sha256.update(overall, bytes, off, len);
     }
     if (scope == Scope.OVERALL) {
       offset += len;
@@ -53,7 +53,7 @@ final class SinkDigester {
     while (left > 0) {
       int lane = geometry.laneAt(offset);
       int run = (int) geometry.runInLane(offset, left);
-      laneDigests[lane].update(bytes, at, run);
+      Sha256.update(laneDigests[lane], bytes, at, run);
       laneBytes[lane] += run;
       at += run;
       left -= run;
