@@ -1,5 +1,7 @@
 package dev.shade.transport.http;
 
+import dev.shade.transfer.spi.PeerDirectory;
+
 import dev.shade.streams.PeerAddress;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ public final class ControlRoundTripBenchmark {
     int warmupSeconds = args.length < 4 ? 30 : Integer.parseInt(args[3]);
     Path dir = Files.createTempDirectory("shade-bench");
     Vertx vertx = Vertx.vertx();
-    PeerEndpoints.Table endpoints = PeerEndpoints.table();
+    PeerDirectory endpoints = new PeerDirectory();
     ExecutorService pool = Executors.newFixedThreadPool(requesters);
     try (TestNode alice = TestNode.start(vertx, endpoints, "alice.1",
             sqlite ? dir.resolve("alice.db") : null);

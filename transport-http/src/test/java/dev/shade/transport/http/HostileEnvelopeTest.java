@@ -1,5 +1,7 @@
 package dev.shade.transport.http;
 
+import dev.shade.transfer.spi.PeerDirectory;
+
 import static dev.shade.transport.http.RawHttp.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class HostileEnvelopeTest {
   private final Vertx vertx = Vertx.vertx();
-  private final PeerEndpoints.Table endpoints = PeerEndpoints.table();
+  private final PeerDirectory endpoints = new PeerDirectory();
   private TestNode alice;
   private TestNode bob;
   private URI control;
@@ -101,7 +103,7 @@ class HostileEnvelopeTest {
   void differentIdentityKeyUnderAKnownAddressIsRefusedEveryTime() {
     Vertx other = Vertx.vertx();
     try {
-      PeerEndpoints.Table malloryView = PeerEndpoints.table().put(bob.address, bob.server.baseUri());
+      PeerDirectory malloryView = new PeerDirectory().remember(bob.address, bob.server.baseUri());
       TestNode impostor = TestNode.start(other, malloryView, "alice.1", null);
       for (int i = 0; i < 3; i++) {
         ControlException e = assertThrows(ControlException.class,

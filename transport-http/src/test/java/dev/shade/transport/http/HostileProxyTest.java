@@ -1,5 +1,7 @@
 package dev.shade.transport.http;
 
+import dev.shade.transfer.spi.PeerDirectory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -86,7 +88,7 @@ class HostileProxyTest {
   static void start() {
     vertx = Vertx.vertx();
     bob = ShadeNode.start(vertx, "bob.1");
-    PeerEndpoints direct = PeerEndpoints.table().put(bob.shade.address(), bob.server.baseUri());
+    PeerEndpoints direct = new PeerDirectory().remember(bob.shade.address(), bob.server.baseUri())::baseUrl;
     alice = ShadeNode.start(vertx, "alice.1", direct, CHUNK_TIMEOUT, QUICK_RETRIES);
   }
 

@@ -1,5 +1,7 @@
 package dev.shade.transport.http;
 
+import dev.shade.transfer.spi.PeerDirectory;
+
 import static dev.shade.transport.http.RawHttp.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,7 +28,7 @@ class MountedRoutesTest {
 
   @Test
   void routesWorkMountedIntoAnApplicationRouter() {
-    PeerEndpoints.Table endpoints = PeerEndpoints.table();
+    PeerDirectory endpoints = new PeerDirectory();
     ControlPlane bob = ControlPlane.builder(ProtocolStateStore.inMemory(),
         PeerAddress.parse("bob.1")).handler(TestNode.ECHO).open();
     Router app = Router.router(vertx);
@@ -35,11 +37,11 @@ class MountedRoutesTest {
     HttpServer server = TestNode.await(
         vertx.createHttpServer().requestHandler(app).listen(0, "127.0.0.1"));
     URI base = URI.create("http://127.0.0.1:" + server.actualPort());
-    endpoints.put(PeerAddress.parse("bob.1"), base.resolve("/v1/transfer"));
+    endpoints.remember(PeerAddress.parse("bob.1"), base.resolve("/v1/transfer"));
 
     ControlPlane alice = ControlPlane.builder(ProtocolStateStore.inMemory(),
         PeerAddress.parse("alice.1"))
-        .transport(HttpControlTransport.create(vertx, endpoints, Duration.ofSeconds(5))).open();
+        .transport(HttpControlTransport.create(vertx, endpoints::baseUrl, Duration.ofSeconds(5))).open();
     byte[] reply = alice.channel().request(PeerAddress.parse("bob.1"), "mounted".getBytes())
         .orElseThrow();
     assertEquals("alice.1:mounted", new String(reply));

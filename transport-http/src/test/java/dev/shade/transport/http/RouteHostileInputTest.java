@@ -1,5 +1,7 @@
 package dev.shade.transport.http;
 
+import dev.shade.transfer.spi.PeerDirectory;
+
 import static dev.shade.transport.http.RawHttp.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,7 +78,7 @@ class RouteHostileInputTest {
     vertx = Vertx.vertx();
     bob = ShadeNode.start(vertx, "bob.1");
     base = bob.server.baseUri();
-    PeerEndpoints direct = PeerEndpoints.table().put(bob.shade.address(), base);
+    PeerEndpoints direct = new PeerDirectory().remember(bob.shade.address(), base)::baseUrl;
     alice = ShadeNode.start(vertx, "alice.1", direct, Duration.ofSeconds(5), RetryPolicy.DEFAULT);
     bob.shade.onIncomingTransfer(RouteHostileInputTest::decide);
   }

@@ -1,5 +1,7 @@
 package dev.shade.transport.http;
 
+import dev.shade.transfer.spi.PeerDirectory;
+
 import dev.shade.resume.SqliteStores;
 import dev.shade.streams.PeerAddress;
 import dev.shade.transfer.control.ControlHandler;
@@ -30,19 +32,19 @@ final class TestNode implements AutoCloseable {
     this.server = server;
   }
 
-  static TestNode start(Vertx vertx, PeerEndpoints.Table endpoints, String address,
+  static TestNode start(Vertx vertx, PeerDirectory endpoints, String address,
       Path sqliteFile, TrustPolicy policy) {
     ProtocolStateStore store = sqliteFile == null ? ProtocolStateStore.inMemory()
         : SqliteStores.openProtocolState(sqliteFile);
     PeerAddress peer = PeerAddress.parse(address);
     ControlPlane plane = ControlPlane.builder(store, peer).trustPolicy(policy).handler(ECHO)
-        .transport(HttpControlTransport.create(vertx, endpoints, Duration.ofSeconds(10))).open();
+        .transport(HttpControlTransport.create(vertx, endpoints::baseUrl, Duration.ofSeconds(10))).open();
     ControlServer server = await(ControlServer.start(vertx, plane, "127.0.0.1", 0));
-    endpoints.put(peer, server.baseUri());
+    endpoints.remember(peer, server.baseUri());
     return new TestNode(peer, plane, server);
   }
 
-  static TestNode start(Vertx vertx, PeerEndpoints.Table endpoints, String address, Path file) {
+  static TestNode start(Vertx vertx, PeerDirectory endpoints, String address, Path file) {
     return start(vertx, endpoints, address, file, TrustPolicy.TRUST_ON_FIRST_USE);
   }
 

@@ -1,5 +1,7 @@
 package dev.shade.transport.http;
 
+import dev.shade.transfer.spi.PeerDirectory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -17,7 +19,7 @@ import org.signal.libsignal.protocol.IdentityKey;
 
 class TrustOverHttpTest {
   private final Vertx vertx = Vertx.vertx();
-  private final PeerEndpoints.Table endpoints = PeerEndpoints.table();
+  private final PeerDirectory endpoints = new PeerDirectory();
 
   @AfterEach
   void stop() {
@@ -59,7 +61,7 @@ class TrustOverHttpTest {
       assertEquals(ErrorCode.UNTRUSTED_IDENTITY, e.errorCode());
     }
     // strict fetches alice's key over HTTP, both compare the safety number, strict verifies.
-    ControlTransport http = HttpControlTransport.create(vertx, endpoints, Duration.ofSeconds(5));
+    ControlTransport http = HttpControlTransport.create(vertx, endpoints::baseUrl, Duration.ofSeconds(5));
     IdentityKey aliceKey = http.fetchBundle(alice.address).identity();
     assertEquals(alice.plane.trust().safetyNumber(strict.address, strict.plane.keys().identityKey()),
         strict.plane.trust().safetyNumber(alice.address, aliceKey));

@@ -1,5 +1,7 @@
 package dev.shade.transport.http;
 
+import dev.shade.transfer.spi.PeerDirectory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.shade.transfer.control.OpenedMessage;
@@ -23,7 +25,7 @@ class TwoNodeConversationTest {
   Path dir;
 
   private final Vertx vertx = Vertx.vertx();
-  private final PeerEndpoints.Table endpoints = PeerEndpoints.table();
+  private final PeerDirectory endpoints = new PeerDirectory();
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
   @AfterEach
