@@ -89,7 +89,9 @@ final class ReceivingNode implements ChunkReceiver {
   }
 
   private StreamControlMessage init(PeerAddress sender, StreamInit init) {
-    byte[] secretDigest = Sha256.newDigest().digest(init.streamSecret().toByteArray());
+    byte[] rawSecret = init.streamSecret().toByteArray();
+    byte[] secretDigest = Sha256.newDigest().digest(rawSecret);
+    Arrays.fill(rawSecret, (byte) 0);
     IncomingStream fresh = new IncomingStream(init, sender, verifications.apply(sender), settings,
         events);
     Entry candidate = new Entry(fresh, sender, secretDigest);

@@ -75,6 +75,25 @@ class EngineLoopbackTest {
     return f;
   }
 
+  /** Bob accepts into {@code target}; every chunk takes 20 ms on the way, so a test can act mid-stream. */
+  private java.util.concurrent.CompletableFuture<IncomingTransfer> acceptIntoOverASlowNetwork(
+      Path target) {
+    var incoming = new java.util.concurrent.CompletableFuture<IncomingTransfer>();
+    bob.onIncomingTransfer(in -> {
+      in.accept(Output.file(target));
+      incoming.complete(in);
+    });
+    chunks.tamper(envelope -> {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException ignored) {
+        Thread.currentThread().interrupt();
+      }
+      return envelope;
+    });
+    return incoming;
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 4 * CHUNK, 37 * CHUNK + 5})
   void fileArrivesIdenticalAtTheTarget(int size) throws Exception {
@@ -183,19 +202,7 @@ class EngineLoopbackTest {
   @Test
   void abortFromTheSenderDeletesThePartialFile() throws Exception {
     Path target = dir.resolve("aborted.bin");
-    var incoming = new java.util.concurrent.CompletableFuture<IncomingTransfer>();
-    bob.onIncomingTransfer(in -> {
-      in.accept(Output.file(target));
-      incoming.complete(in);
-    });
-    chunks.tamper(envelope -> {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException ignored) {
-        Thread.currentThread().interrupt();
-      }
-      return envelope;
-    });
+    var incoming = acceptIntoOverASlowNetwork(target);
     UploadHandle h = alice.upload(Upload.to(BOB_PEER).input(Input.bytes(random(200 * CHUNK, 2)))
         .chunkSizeBytes(CHUNK).build());
     IncomingTransfer in = incoming.get(10, TimeUnit.SECONDS);
@@ -211,19 +218,7 @@ class EngineLoopbackTest {
 
   @Test
   void abortFromTheReceiverFailsTheSender() throws Exception {
-    var incoming = new java.util.concurrent.CompletableFuture<IncomingTransfer>();
-    bob.onIncomingTransfer(in -> {
-      in.accept(Output.file(dir.resolve("r.bin")));
-      incoming.complete(in);
-    });
-    chunks.tamper(envelope -> {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException ignored) {
-        Thread.currentThread().interrupt();
-      }
-      return envelope;
-    });
+    var incoming = acceptIntoOverASlowNetwork(dir.resolve("r.bin"));
     UploadHandle h = alice.upload(Upload.to(BOB_PEER).input(Input.bytes(random(200 * CHUNK, 2)))
         .chunkSizeBytes(CHUNK).build());
     incoming.get(10, TimeUnit.SECONDS).abort("disk full");

@@ -70,6 +70,17 @@ class HttpTransferLifecycleTest {
     }
   }
 
+  /** A long upload in small chunks, one in flight per lane, that Bob accepts into {@code target}. */
+  private UploadHandle startSlowUploadInto(Path target,
+      CompletableFuture<IncomingTransfer> incoming) throws Exception {
+    bob.shade.onIncomingTransfer(in -> {
+      in.accept(Output.file(target));
+      incoming.complete(in);
+    });
+    return alice.shade.upload(Upload.to(bob.peer()).input(Input.file(source(256L * MIB)))
+        .chunkSizeBytes(64 * 1024).lanes(2).window(1).build());
+  }
+
   @Test
   void declineEndsTheUploadWithTheReceiversReason() throws Exception {
     bob.shade.onIncomingTransfer(in -> in.decline("inbox full"));
@@ -83,12 +94,7 @@ class HttpTransferLifecycleTest {
   void senderAbortMidTransferLeavesNoFileAtTheReceiver() throws Exception {
     Path target = dir.resolve("sender-abort.bin");
     CompletableFuture<IncomingTransfer> incoming = new CompletableFuture<>();
-    bob.shade.onIncomingTransfer(in -> {
-      in.accept(Output.file(target));
-      incoming.complete(in);
-    });
-    UploadHandle h = alice.shade.upload(Upload.to(bob.peer()).input(Input.file(source(256L * MIB)))
-        .chunkSizeBytes(64 * 1024).lanes(2).window(1).build());
+    UploadHandle h = startSlowUploadInto(target, incoming);
     IncomingTransfer in = incoming.get(30, TimeUnit.SECONDS);
     h.abort("user pressed stop");
     assertInstanceOf(TransferAbortedException.class, causeOf(h.done()));
@@ -102,12 +108,7 @@ class HttpTransferLifecycleTest {
   void receiverAbortMidTransferFailsTheSenderAndLeavesNoFile() throws Exception {
     Path target = dir.resolve("receiver-abort.bin");
     CompletableFuture<IncomingTransfer> incoming = new CompletableFuture<>();
-    bob.shade.onIncomingTransfer(in -> {
-      in.accept(Output.file(target));
-      incoming.complete(in);
-    });
-    UploadHandle h = alice.shade.upload(Upload.to(bob.peer()).input(Input.file(source(256L * MIB)))
-        .chunkSizeBytes(64 * 1024).lanes(2).window(1).build());
+    UploadHandle h = startSlowUploadInto(target, incoming);
     incoming.get(30, TimeUnit.SECONDS).abort("disk quota");
     TransferAbortedException e = assertInstanceOf(TransferAbortedException.class, causeOf(h.done()));
     assertEquals("disk quota", e.reason());
