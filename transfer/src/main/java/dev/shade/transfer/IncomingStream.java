@@ -67,7 +67,8 @@ final class IncomingStream implements IncomingTransfer {
   private final Object[] laneLocks;
   private final CompletableFuture<TransferResult> done = new CompletableFuture<>();
   private final CompletableFuture<Void> decided = new CompletableFuture<>();
-  private State state = State.PENDING;
+  /** Written under the stream's lock; read without it where a stale answer is re-checked later. */
+  private volatile State state = State.PENDING;
   private String endReason;
   private StreamKey streamKey;
   private ChunkOpener opener;
@@ -204,9 +205,14 @@ final class IncomingStream implements IncomingTransfer {
     return new Admitted(this, header);
   }
 
-  private synchronized void checkReceiving() {
-    if (state != State.ACCEPTED) {
-      throw new StreamStateException("stream " + streamId() + " is " + state.name().toLowerCase()
+  /**
+   * Lock-free on purpose: {@link #admit} runs on an event loop, and {@link #finish} holds the
+   * stream's lock while it reads the whole stream back. {@link #deliver} checks again.
+   */
+  private void checkReceiving() {
+    State now = state;
+    if (now != State.ACCEPTED) {
+      throw new StreamStateException("stream " + streamId() + " is " + now.name().toLowerCase()
           + ", not receiving");
     }
   }

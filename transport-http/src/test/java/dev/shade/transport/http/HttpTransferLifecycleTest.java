@@ -13,7 +13,6 @@ import dev.shade.transfer.TransferDeclinedException;
 import dev.shade.transfer.TransferResult;
 import dev.shade.transfer.Upload;
 import dev.shade.transfer.UploadHandle;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,23 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** Decline, abort from either side, late accept and accept timeout, between two real nodes. */
 class HttpTransferLifecycleTest {
   private static final int MIB = 1 << 20;
-  private static Vertx vertx;
+  private static TwoNodes nodes;
   private static ShadeNode alice;
   private static ShadeNode bob;
   @TempDir Path dir;
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx();
-    alice = ShadeNode.start(vertx, "alice.1");
-    bob = ShadeNode.start(vertx, "bob.1");
+    nodes = new TwoNodes();
+    alice = nodes.alice;
+    bob = nodes.bob;
   }
 
   @AfterAll
   static void stop() {
-    alice.close();
-    bob.close();
-    TestNode.await(vertx.close());
+    nodes.close();
   }
 
   private Path source(long size) throws Exception {

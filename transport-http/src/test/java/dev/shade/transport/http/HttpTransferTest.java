@@ -8,7 +8,6 @@ import dev.shade.transfer.Input;
 import dev.shade.transfer.Output;
 import dev.shade.transfer.TransferResult;
 import dev.shade.transfer.Upload;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,23 +27,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Two whole nodes on real Vert.x servers on loopback, moving real files over HTTP. */
 class HttpTransferTest {
   private static final int MIB = 1 << 20;
-  private static Vertx vertx;
+  private static TwoNodes nodes;
   private static ShadeNode alice;
   private static ShadeNode bob;
   @TempDir static Path dir;
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx();
-    alice = ShadeNode.start(vertx, "alice.1");
-    bob = ShadeNode.start(vertx, "bob.1");
+    nodes = new TwoNodes();
+    alice = nodes.alice;
+    bob = nodes.bob;
   }
 
   @AfterAll
   static void stop() {
-    alice.close();
-    bob.close();
-    TestNode.await(vertx.close());
+    nodes.close();
   }
 
   /** Writes {@code size} pseudo-random bytes and returns their SHA-256. */
