@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SendRole {
   static final Set<String> VALUED = Set.of("--to", "--address-of-peer", "--address", "--lanes",
-      "--chunk-size", "--window", "--timeout-seconds", "--state", "--partition");
+      "--chunk-size", "--window", "--timeout-seconds", "--state", "--partition", "--repeat");
   static final Set<String> FLAGS = Set.of();
 
   private SendRole() {}
@@ -59,8 +59,14 @@ final class SendRole {
         .controlTransport(HttpControlTransport.create(vertx, peers::baseUrl, Duration.ofSeconds(30)))
         .transports(HttpChunkTransport.factory(vertx)).build();
     try {
-      TransferResult result = shade.upload(upload).done().get(timeoutSeconds, TimeUnit.SECONDS);
-      JsonLines.print(ProcessStats.now().addTo(resultLine(result)));
+      int repeat = args.intValue("--repeat", 1);
+      for (int i = 0; i < repeat; i++) {
+        Upload round = i == 0 ? upload : Upload.to(peer)
+            .input(input(file, args.get("--partition", "range"))).lanes(upload.lanes())
+            .chunkSizeBytes(upload.chunkSizeBytes()).window(upload.window()).build();
+        TransferResult result = shade.upload(round).done().get(timeoutSeconds, TimeUnit.SECONDS);
+        JsonLines.print(ProcessStats.now().addTo(resultLine(result)));
+      }
       return 0;
     } finally {
       shade.close();
