@@ -51,7 +51,7 @@ final class ChunkDelivery implements LaneSender.Dispatch {
         String name = transport.name();
         events.emit(l -> l.chunkAcked(streamId, a.lane().laneId(), a.seq(), a.plaintextBytes(),
             name));
-        a.lane().acked(a.seq()); // after the event: the lane's laneFinished must follow it
+        a.lane().acked(a.seq(), a.envelope()); // after the event: the lane's laneFinished must follow it
         return;
       }
       Throwable cause = error instanceof CompletionException && error.getCause() != null

@@ -45,8 +45,8 @@ final class FileSink implements ChunkSink {
   }
 
   @Override
-  public boolean write(int laneId, long offset, byte[] plaintext) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(plaintext);
+  public boolean write(int laneId, long offset, byte[] plaintext, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(plaintext, 0, length);
     long position = offset;
     while (buffer.hasRemaining()) {
       position += channel.write(buffer, position);

@@ -102,7 +102,7 @@ final class UploadSession implements UploadHandle {
       AckSignal acks = new AckSignal();
       for (int i = 0; i < upload.lanes(); i++) {
         lanes.add(new LaneSender(dev.shade.streams.ChunkSealer.create(streamKey.laneKey(i), 0),
-            upload.window(), delivery, acks::signal));
+            upload.window(), upload.chunkSizeBytes(), delivery, acks::signal));
       }
       SentTotals totals = LaneFeeder.forInput(upload.input(), metadata, lanes, workers, events,
           streamId, acks).run();

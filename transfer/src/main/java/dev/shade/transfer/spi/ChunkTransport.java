@@ -25,7 +25,11 @@ public interface ChunkTransport extends AutoCloseable {
   /** The transport's name, as progress events report it ({@code http}, {@code ws}, ...). */
   String name();
 
-  /** Delivers one envelope of {@code streamId}. The array must not change until completion. */
+  /**
+   * Delivers one envelope of {@code streamId}. The transport may read {@code envelope} without
+   * copying it until the future completes; once it completed successfully the transport must not
+   * touch the array again, because the engine reuses it for a later chunk.
+   */
   CompletableFuture<ChunkAck> send(StreamId streamId, byte[] envelope);
 
   /** The receiver's view of the stream ({@code GET /:streamId/state}). */
