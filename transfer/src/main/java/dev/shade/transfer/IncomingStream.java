@@ -373,6 +373,7 @@ final class IncomingStream implements IncomingTransfer {
       }
       if (opener != null) {
         opener.destroy();
+        bodies.close();
       }
       if (streamKey != null) {
         streamKey.destroy();

@@ -110,6 +110,7 @@ final class LaneSender {
   }
 
   void destroy() {
+    envelopes.close();
     sealer.destroy();
   }
 

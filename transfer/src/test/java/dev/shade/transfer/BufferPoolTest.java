@@ -33,6 +33,18 @@ class BufferPoolTest {
   }
 
   @Test
+  void aClosedPoolKeepsNothingButStillLends() {
+    BufferPool pool = new BufferPool(16, 2);
+    byte[] kept = pool.take();
+    pool.give(kept);
+    pool.close();
+    byte[] after = pool.take();
+    assertNotSame(kept, after);
+    pool.give(after);
+    assertNotSame(after, pool.take());
+  }
+
+  @Test
   void nonsenseSizesAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new BufferPool(-1, 1));
     assertThrows(IllegalArgumentException.class, () -> new BufferPool(1, 0));
