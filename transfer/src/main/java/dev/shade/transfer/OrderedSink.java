@@ -4,7 +4,6 @@ import dev.shade.streams.ErrorCode;
 import dev.shade.streams.ShadeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -84,10 +83,7 @@ final class OrderedSink implements ChunkSink {
     digester.update(bytes, 0, length);
     nextOffset += length;
     if (channel != null) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+      ChannelSlices.writeFully(channel, bytes, length);
     } else {
       if (memory.size() + (long) length > memoryCapBytes) {
         throw new OverCapException(memoryCapBytes);
