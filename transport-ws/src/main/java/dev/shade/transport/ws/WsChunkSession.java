@@ -5,6 +5,7 @@ import dev.shade.streams.ErrorCode;
 import dev.shade.streams.ShadeException;
 import dev.shade.transfer.spi.ChunkAck;
 import dev.shade.transfer.spi.ChunkReceiver;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -65,8 +66,15 @@ final class WsChunkSession {
     WsChunkSession session = new WsChunkSession(vertx, receiver, socket);
     socket.frameHandler(session::onFrame);
     socket.drainHandler(v -> session.updateFlow());
-    socket.exceptionHandler(e -> LOG.debug("chunk socket from {}: {}", socket.remoteAddress(),
-        e.toString()));
+    socket.exceptionHandler(session::onException);
+  }
+
+  /** A frame the decoder refused (over the frame cap, say) fails the connection with its code. */
+  private void onException(Throwable e) {
+    LOG.debug("chunk socket from {}: {}", socket.remoteAddress(), e.toString());
+    if (e instanceof CorruptedWebSocketFrameException corrupted) {
+      close((short) corrupted.closeStatus().code(), corrupted.closeStatus().reasonText());
+    }
   }
 
   private void onFrame(WebSocketFrame frame) {

@@ -24,10 +24,11 @@ import dev.shade.streams.ControlLimits;
  * A message is read header first: its {@code ctLen} is checked against the receiver's chunk cap
  * before the body is buffered (error {@code too_large}, then close {@link #CLOSE_TOO_BIG}).
  *
- * <p>Close codes (RFC 6455, section 7.4.1): {@link #CLOSE_UNSUPPORTED_DATA} for text sent to the
- * receiver or binary sent to the sender; {@link #CLOSE_INVALID_DATA} for a text frame that is not
- * a reply, or not UTF-8; {@link #CLOSE_POLICY} for a message that goes on past its envelope;
- * {@link #CLOSE_TOO_BIG} as above.
+ * <p>Close codes (RFC 6455, section 7.4.1): {@link #CLOSE_UNSUPPORTED_DATA} for any text sent to
+ * the receiver (UTF-8 or not) and binary sent to the sender; {@link #CLOSE_INVALID_DATA} for a
+ * text frame the sender cannot read as a reply; {@link #CLOSE_POLICY} for a message that goes on
+ * past its envelope, and for a connection that leaves a send unanswered past the sender's timeout;
+ * {@link #CLOSE_TOO_BIG} as above; {@link #CLOSE_INTERNAL_ERROR} when the receiver fails itself.
  */
 final class WsProtocol {
   /** The route, relative to {@code /v1/transfer}. */
