@@ -33,7 +33,9 @@ import java.util.function.Consumer;
  * <p>Sending: {@link #upload} returns at once; the upload runs on the node's worker threads. The
  * receiving side: register {@link #onIncomingTransfer}, and mount routes that hand control
  * envelopes to {@link #controlPlane()}'s channel and chunks to {@link #chunkReceiver()} (module
- * {@code transport-http} does both).
+ * {@code transport-http} does both; {@code transport-ws} adds chunks over a WebSocket). A node
+ * sends over its transports in order of preference, falling back per peer by its {@link
+ * FallbackPolicy}.
  *
  * <p>Thread safety: safe for concurrent use. {@link #close()} stops the worker threads and the
  * control plane; it is idempotent.

@@ -162,10 +162,7 @@ final class PeerSocket {
     ws.textMessageHandler(text -> onReply(ws, text));
     ws.binaryMessageHandler(data -> ws.close(WsProtocol.CLOSE_UNSUPPORTED_DATA,
         "a receiver sends text replies only"));
-    ws.exceptionHandler(e -> {
-      LOG.debug("chunk socket to {}: {}", connect.getHost(), e.toString());
-      ws.close(WsProtocol.CLOSE_INVALID_DATA, "unreadable reply");
-    });
+    ws.exceptionHandler(e -> LOG.debug("chunk socket to {}: {}", connect.getHost(), e.toString()));
     ws.drainHandler(v -> pump());
     ws.closeHandler(v -> dropped(ws));
     sweepTimer = vertx.setPeriodic(SWEEP_MS, id -> sweep(ws));
