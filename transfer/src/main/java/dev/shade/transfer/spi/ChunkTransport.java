@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The sender's data plane to one peer: deliver 0x11 chunk envelopes and ask for a stream's state.
- * HTTP implements it now, WebSocket and WebRTC later; the engine knows none of them by name.
+ * HTTP and WebSocket implement it, WebRTC later; the engine knows none of them by name.
  *
  * <p>Guarantees: {@link #send} completes with the peer's {@link ChunkAck} only once the peer holds
  * the chunk in its sink; it fails with {@link ChunkRejectedException} when the peer refused the
