@@ -50,6 +50,7 @@ final class WsChunkSession {
   private EnvelopeRef chunk = EnvelopeRef.UNKNOWN;
   private ChunkReceiver.AdmittedChunk admitted;
   private byte[] body;
+  private int bodyBytes;
   private int bodyRead;
   private long skipped;
   private long pendingBodyBytes;
@@ -115,8 +116,8 @@ final class WsChunkSession {
     }
     int left = data.length() - at;
     if (reading == Reading.BODY) {
-      if (left > body.length - bodyRead) {
-        refuse(ErrorCode.MALFORMED, "message goes on past its envelope's " + body.length
+      if (left > bodyBytes - bodyRead) {
+        refuse(ErrorCode.MALFORMED, "message goes on past its envelope's " + bodyBytes
             + " body bytes");
         close(WsProtocol.CLOSE_POLICY, "one message carries one envelope");
         return;
@@ -146,10 +147,11 @@ final class WsChunkSession {
       close(WsProtocol.CLOSE_INTERNAL_ERROR, "this node could not process the chunk");
       return;
     }
-    body = new byte[admitted.bodyBytes()];
+    body = admitted.bodyBuffer();
+    bodyBytes = admitted.bodyBytes();
     bodyRead = 0;
     reading = Reading.BODY;
-    pendingBodyBytes += body.length;
+    pendingBodyBytes += bodyBytes;
     updateFlow();
   }
 
@@ -157,21 +159,22 @@ final class WsChunkSession {
     if (reading == Reading.HEADER) {
       refuse(ErrorCode.MALFORMED, "envelope shorter than its " + ChunkHeader.SIZE_BYTES
           + "-byte header");
-    } else if (reading == Reading.BODY && bodyRead != body.length) {
-      refuse(ErrorCode.MALFORMED, "envelope truncated: " + bodyRead + " of " + body.length
+    } else if (reading == Reading.BODY && bodyRead != bodyBytes) {
+      refuse(ErrorCode.MALFORMED, "envelope truncated: " + bodyRead + " of " + bodyBytes
           + " body bytes");
     } else if (reading == Reading.BODY) {
-      deliver(admitted, body, chunk);
+      deliver(admitted, body, bodyBytes, chunk);
     }
     reading = Reading.IDLE;
     admitted = null;
     body = null;
   }
 
-  private void deliver(ChunkReceiver.AdmittedChunk admitted, byte[] body, EnvelopeRef chunk) {
-    vertx.executeBlocking(() -> receiver.deliver(admitted, body), false)
+  private void deliver(ChunkReceiver.AdmittedChunk admitted, byte[] body, int length,
+      EnvelopeRef chunk) {
+    vertx.executeBlocking(() -> receiver.deliver(admitted, body, length), false)
         .onComplete(delivered -> {
-          pendingBodyBytes -= body.length;
+          pendingBodyBytes -= length;
           reply(delivered, chunk);
           updateFlow();
         });
@@ -192,7 +195,7 @@ final class WsChunkSession {
   /** Answers the current message with an error and skips the rest of it. */
   private void refuse(ErrorCode code, String message) {
     if (reading == Reading.BODY) {
-      pendingBodyBytes -= body.length;
+      pendingBodyBytes -= bodyBytes;
       body = null;
     }
     reading = Reading.SKIP;

@@ -24,8 +24,8 @@ final class CountingReceiver implements ChunkReceiver {
   }
 
   @Override
-  public ChunkAck deliver(AdmittedChunk chunk, byte[] body) {
-    ChunkAck ack = receiver.deliver(chunk, body);
+  public ChunkAck deliver(AdmittedChunk chunk, byte[] body, int length) {
+    ChunkAck ack = receiver.deliver(chunk, body, length);
     if (ack.duplicate()) {
       duplicates.incrementAndGet();
     }
