@@ -4,13 +4,14 @@ import dev.shade.transfer.spi.ChunkAck;
 import dev.shade.transfer.spi.TransferTransportError;
 import dev.shade.transport.ws.WsReplyReader.AckKey;
 import dev.shade.transport.ws.WsReplyReader.Reply;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,7 +126,8 @@ final class PeerSocket {
     while (!outbox.isEmpty() && !socket.writeQueueFull()) {
       Outgoing out = outbox.poll();
       out.deadlineMs = nowMs() + replyTimeoutMs;
-      socket.writeBinaryMessage(Buffer.buffer(out.envelope));
+      // no copy: the engine reuses the array only after its ack, which follows the last frame
+      socket.writeBinaryMessage(BufferInternal.buffer(Unpooled.wrappedBuffer(out.envelope)));
     }
   }
 
