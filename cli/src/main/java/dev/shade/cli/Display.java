@@ -1,0 +1,63 @@
+package dev.shade.cli;
+
+import java.util.Locale;
+
+/** Text for people: byte counts, rates, durations, and untrusted strings made printable. */
+final class Display {
+  private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB"};
+
+  private Display() {}
+
+  /** {@code 512 B}, {@code 1.5 KiB}, {@code 256.0 MiB}. */
+  static String bytes(long count) {
+    if (count < 1024) {
+      return count + " B";
+    }
+    double value = count;
+    int unit = -1;
+    while (value >= 1024 && unit < UNITS.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+  }
+
+  /** Megabytes (10^6 bytes) per second, one decimal. */
+  static String rate(double bytesPerSecond) {
+    return String.format(Locale.ROOT, "%.1f MB/s", bytesPerSecond / 1e6);
+  }
+
+  /** The rate of {@code bytes} moved in {@code millis}, in MB/s. */
+  static String rate(long bytes, long millis) {
+    return rate(bytes / (Math.max(1, millis) / 1000.0));
+  }
+
+  /** Seconds, two decimals. */
+  static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+  }
+
+  /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */
+  static String clock(long totalSeconds) {
+    long h = totalSeconds / 3600;
+    long m = totalSeconds / 60 % 60;
+    long s = totalSeconds % 60;
+    return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
+        : String.format(Locale.ROOT, "%d:%02d", m, s);
+  }
+
+  /**
+   * {@code text} with every control, bidi and other format character replaced by {@code ?}, so
+   * that a file name cannot move the cursor, recolour the terminal or reorder what is shown.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> {
+      int type = Character.getType(cp);
+      boolean hidden = type == Character.CONTROL || type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+      out.appendCodePoint(hidden ? '?' : cp);
+    });
+    return out.toString();
+  }
+}

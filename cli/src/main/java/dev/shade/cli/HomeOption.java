@@ -1,0 +1,15 @@
+package dev.shade.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --home DIR} option every command that touches a node shares. */
+final class HomeOption {
+  @Option(names = "--home", paramLabel = "DIR",
+      description = "Node state folder (default: $SHADE_HOME, else ~/.shade).")
+  private Path home;
+
+  Home home() {
+    return Home.resolve(home, System.getenv());
+  }
+}
