@@ -23,10 +23,12 @@ final class BaseUrls implements ITypeConverter<URI> {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
-      throw new TypeConversionException("'" + text + "' is not an http:// or https:// URL with a host");
+      throw new TypeConversionException("'" + text + "' is not an http:// or https:// URL with"
+          + " a host");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-      throw new TypeConversionException("'" + text + "': a node URL has no user, query or fragment");
+      throw new TypeConversionException("'" + text + "': a node URL has no user, query or"
+          + " fragment");
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     while (path.endsWith("/")) {

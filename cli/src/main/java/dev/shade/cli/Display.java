@@ -10,16 +10,29 @@ final class Display {
 
   /** {@code 512 B}, {@code 1.5 KiB}, {@code 256.0 MiB}. */
   static String bytes(long count) {
-    if (count < 1024) {
-      return count + " B";
-    }
-    double value = count;
+    int unit = unitOf(count);
+    return unit < 0 ? count + " B"
+        : String.format(Locale.ROOT, "%.1f %s", scaled(count, unit), UNITS[unit]);
+  }
+
+  /** {@code 5.2/10.0 MiB}: {@code part} of {@code whole}, both in the unit that suits the whole. */
+  static String fraction(long part, long whole) {
+    int unit = unitOf(whole);
+    return unit < 0 ? part + "/" + whole + " B" : String.format(Locale.ROOT, "%.1f/%.1f %s",
+        scaled(part, unit), scaled(whole, unit), UNITS[unit]);
+  }
+
+  /** The index in {@link #UNITS} for {@code count}, or -1 for plain bytes. */
+  private static int unitOf(long count) {
     int unit = -1;
-    while (value >= 1024 && unit < UNITS.length - 1) {
-      value /= 1024;
+    for (long value = count; value >= 1024 && unit < UNITS.length - 1; value /= 1024) {
       unit++;
     }
-    return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+    return unit;
+  }
+
+  private static double scaled(long count, int unit) {
+    return count / Math.pow(1024, unit + 1);
   }
 
   /** Megabytes (10^6 bytes) per second, one decimal. */

@@ -12,4 +12,12 @@ final class HomeOption {
   Home home() {
     return Home.resolve(home, System.getenv());
   }
+
+  /**
+   * This option's home when given, else {@code outer}'s, so that both {@code peers --home D list}
+   * and {@code peers list --home D} work.
+   */
+  Home home(HomeOption outer) {
+    return home != null ? home() : outer.home();
+  }
 }

@@ -11,8 +11,9 @@ import java.util.Locale;
  * few seconds.
  */
 final class HumanReport implements TransferReport {
-  private static final int BAR_CELLS = 24;
-  private static final int NAME_CHARS = 24;
+  /** The bar line fits an 80-column terminal, so that it can be redrawn in place. */
+  private static final int BAR_CELLS = 12;
+  private static final int NAME_CHARS = 14;
   private final PrintStream out;
   private final PrintStream err;
   private final boolean live;
@@ -44,8 +45,8 @@ final class HumanReport implements TransferReport {
     long now = System.nanoTime();
     double rate = s.bytesPerSecond(sentBytes, now);
     int percent = s.totalBytes() == 0 ? 100 : (int) (sentBytes * 100 / s.totalBytes());
-    String figures = String.format(Locale.ROOT, "%3d%%  %s / %s  %s", percent,
-        Display.bytes(sentBytes), Display.bytes(s.totalBytes()), Display.rate(rate));
+    String figures = String.format(Locale.ROOT, "%3d%%  %s  %s", percent,
+        Display.fraction(sentBytes, s.totalBytes()), Display.rate(rate));
     if (!live) {
       out.println("  " + s.displayName() + "  " + figures);
       return;

@@ -21,11 +21,21 @@ import java.util.function.Consumer;
 final class IncomingFiles implements Consumer<IncomingTransfer> {
   /** Which offers {@code serve} accepts. */
   enum Policy {
-    ALL,
+    ALL("every offer"),
     /** Only from senders whose safety number was verified here ({@code shade peers verify}). */
-    VERIFIED,
+    VERIFIED("offers from verified senders"),
     /** The person at the terminal decides each offer. */
-    ASK
+    ASK("what the person at this terminal accepts");
+
+    private final String description;
+
+    Policy(String description) {
+      this.description = description;
+    }
+
+    String description() {
+      return description;
+    }
   }
 
   private final Policy policy;
@@ -72,8 +82,8 @@ final class IncomingFiles implements Consumer<IncomingTransfer> {
             : Optional.of("sender " + offer.sender + " is not verified by this node (compare"
                 + " safety numbers, then run shade peers verify " + offer.sender + " here)");
       case ASK:
-        String question = "Accept " + offer + "?\n  safety number "
-            + trust.safetyNumber(offer.incoming.sender()).grouped() + "\n";
+        String question = "offer: " + offer + "\n  safety number "
+            + trust.safetyNumber(offer.incoming.sender()).grouped() + "\nAccept?";
         return terminal.orElseThrow().confirm(question) ? Optional.empty()
             : Optional.of("declined by the person at the receiver");
       default:
@@ -85,7 +95,8 @@ final class IncomingFiles implements Consumer<IncomingTransfer> {
     Path landed = result.path().orElseThrow().getFileName();
     return "received " + Display.printable(landed.toString()) + ": " + result.bytes()
         + " bytes in " + Display.seconds(result.durationMs()) + " ("
-        + Display.rate(result.bytes(), result.durationMs()) + ") from " + offer.sender + ", verified, sha256 " + result.sha256();
+        + Display.rate(result.bytes(), result.durationMs()) + ") from " + offer.sender
+        + ", verified, sha256 " + result.sha256();
   }
 
   /** What a person is shown about an offer; every part is printable. */

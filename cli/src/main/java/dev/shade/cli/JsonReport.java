@@ -10,8 +10,9 @@ import java.time.Duration;
  *
  * <pre>
  * {"event":"started","streamId":b64u,"file":s,"to":"bob.1","totalBytes":n,"lanes":n}
- * {"event":"progress","streamId":b64u,"bytes":n,"totalBytes":n,"mbPerSec":x}     at most 4 per second
- * {"event":"result","streamId":b64u,"sha256":hex,"bytes":n,"durationMs":n,"transport":"http","file":s}
+ * {"event":"progress","streamId":b64u,"bytes":n,"totalBytes":n,"mbPerSec":x}   at most 4 a second
+ * {"event":"result","streamId":b64u,"sha256":hex,"bytes":n,"durationMs":n,"transport":"http",
+ *  "file":s}
  * {"event":"error","streamId":b64u?,"file":s?,"code":"declined","exitCode":3,"message":s}
  * </pre>
  */

@@ -46,7 +46,8 @@ final class PeerBook implements AutoCloseable {
 
   static PeerBook open(Path database, Clock clock) {
     try {
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+      Connection connection = DriverManager.getConnection(
+          "jdbc:sqlite:" + database.toAbsolutePath());
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA busy_timeout = 5000");
         statement.execute(CREATE);
@@ -84,7 +85,8 @@ final class PeerBook implements AutoCloseable {
   /** Pins {@code pin.baseUrl()} to {@code pin}'s address and key, replacing an older pin. */
   synchronized void pin(Pin pin) {
     try (PreparedStatement upsert = connection.prepareStatement(
-        "INSERT INTO cli_peer_url (base_url, address, identity_key, pinned_at_ms) VALUES (?, ?, ?, ?)"
+        "INSERT INTO cli_peer_url (base_url, address, identity_key, pinned_at_ms)"
+            + " VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (base_url) DO UPDATE SET address = excluded.address,"
             + " identity_key = excluded.identity_key, pinned_at_ms = excluded.pinned_at_ms")) {
       upsert.setString(1, pin.baseUrl().toString());

@@ -21,7 +21,8 @@ import org.signal.libsignal.protocol.IdentityKey;
  *
  * <ul>
  *   <li>a URL or address pinned to another key (or a URL pinned to another address) is refused
- *       with both safety numbers, whatever the options: only {@code shade peers verify} re-approves;
+ *       with both safety numbers, whatever the options: only {@code shade peers verify}
+ *       re-approves it;
  *   <li>a peer met for the first time is shown with its safety number and trusted with {@code
  *       --trust-new}, or when the person at the terminal says yes; otherwise refused;
  *   <li>a trusted peer is pinned by address (in the engine) and by URL (in the {@link PeerBook}).
@@ -77,7 +78,9 @@ final class PeerIntroduction {
       meet(baseUrl, address, key, trustNew, terminal);
     }
     trust.approve(address, key);
-    book.pin(new PeerBook.Pin(baseUrl, address, key));
+    if (urlPin.isEmpty()) {
+      book.pin(new PeerBook.Pin(baseUrl, address, key));
+    }
     return new Peer(address, baseUrl);
   }
 

@@ -41,8 +41,8 @@ final class PeersCommand implements Runnable {
     throw new ParameterException(spec.commandLine(), "missing command: list or verify");
   }
 
-  private LocalNode open() {
-    return LocalNode.open(homeOption.home(), null, engine -> { }, System.err);
+  private LocalNode open(HomeOption subcommandHome) {
+    return LocalNode.open(subcommandHome.home(homeOption), null, engine -> { }, System.err);
   }
 
   /** {@code peers list}: every pinned address with its verification, safety number and URLs. */
@@ -50,11 +50,15 @@ final class PeersCommand implements Runnable {
   static final class ListPeers implements Callable<Integer> {
     @ParentCommand
     private PeersCommand peers;
+    @Mixin
+    private HomeOption homeOption;
+    @Mixin
+    private Verbosity verbosity;
 
     @Override
     public Integer call() {
       PrintStream out = System.out;
-      try (LocalNode node = peers.open()) {
+      try (LocalNode node = peers.open(homeOption)) {
         PeerTrust trust = node.shade().controlPlane().trust();
         List<PeerAddress> pinned = trust.pinnedPeers();
         List<PeerBook.Pin> urlPins = node.book().all();
@@ -83,6 +87,10 @@ final class PeersCommand implements Runnable {
   static final class VerifyPeer implements Callable<Integer> {
     @ParentCommand
     private PeersCommand peers;
+    @Mixin
+    private HomeOption homeOption;
+    @Mixin
+    private Verbosity verbosity;
     @Parameters(paramLabel = "ADDRESS_OR_URL", description = "bob.1, or http://host:port")
     private String target;
     @Option(names = "--yes", description = "Do not ask: the numbers were compared already.")
@@ -90,7 +98,7 @@ final class PeersCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (LocalNode node = peers.open()) {
+      try (LocalNode node = peers.open(homeOption)) {
         if (target.contains("://")) {
           verifyUrl(node, BaseUrls.parse(target));
         } else {

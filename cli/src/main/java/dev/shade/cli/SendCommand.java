@@ -109,11 +109,9 @@ final class SendCommand implements Callable<Integer> {
   }
 
   private static CliException interrupted(Home home, Sending s) {
-    return new CliException(ExitStatus.INTERRUPTED, "interrupted: stopped sending "
-        + s.displayName() + " (stream " + s.streamId().toBase64Url() + "). Continue with:\n  shade"
-        + " resume " + home.option() + s.streamId().toBase64Url() + " "
-        + Shell.quote(s.file().toString()) + "\n(resume is not in this build yet; until it is,"
-        + " send the file again)");
+    return new CliException(ExitStatus.INTERRUPTED, "interrupted. Continue with:\n  shade resume "
+        + home.option() + s.streamId().toBase64Url() + " " + Shell.quote(s.file().toString())
+        + "\n(resume is not in this build yet; until it is, send the file again)");
   }
 
   private void checkOptions() {

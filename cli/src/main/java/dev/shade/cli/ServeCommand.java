@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -70,9 +69,9 @@ final class ServeCommand implements Callable<Integer> {
     }, "shade-stop"));
     out.println(node.shade().address() + " listening on " + server.baseUri());
     out.println("  fingerprint  " + Fingerprint.of(node.shade().controlPlane()));
-    out.println("  inbox        " + inbox.toAbsolutePath() + " (accepting "
-        + accept.name().toLowerCase(Locale.ROOT) + (maxBytes == null ? ""
-            : ", at most " + maxBytes + " bytes per stream") + "); Ctrl-C stops");
+    out.println("  inbox        " + inbox.toAbsolutePath());
+    out.println("  accepting    " + accept.description() + (maxBytes == null ? ""
+        : ", at most " + maxBytes + " bytes per stream") + "; Ctrl-C stops");
     new CountDownLatch(1).await();
     return ExitStatus.OK.number();
   }

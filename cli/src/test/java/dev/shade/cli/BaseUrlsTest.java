@@ -25,7 +25,8 @@ class BaseUrlsTest {
 
   @Test
   void aMountedRoutePathIsKept() {
-    assertEquals(URI.create("http://h/app/v1/transfer"), BaseUrls.parse("http://h/app/v1/transfer"));
+    assertEquals(URI.create("http://h/app/v1/transfer"),
+        BaseUrls.parse("http://h/app/v1/transfer"));
   }
 
   @Test

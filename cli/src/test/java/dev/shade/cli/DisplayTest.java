@@ -15,8 +15,16 @@ class DisplayTest {
   }
 
   @Test
+  void fractionsUseTheUnitOfTheWhole() {
+    assertEquals("5.0/10.0 MiB", Display.fraction(5L << 20, 10L << 20));
+    assertEquals("0.0/2.0 GiB", Display.fraction(1024, 2L << 30));
+    assertEquals("3/700 B", Display.fraction(3, 700));
+  }
+
+  @Test
   void ratesAreMegabytesPerSecond() {
     assertEquals("52.4 MB/s", Display.rate(52_428_800));
+    assertEquals("2.0 MB/s", Display.rate(4_000_000, 2000));
   }
 
   @Test

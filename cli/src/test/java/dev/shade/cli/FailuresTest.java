@@ -22,7 +22,8 @@ class FailuresTest {
         TransferIntegrityError.Check.OVERALL_SHA256, "mismatch")));
     assertEquals(ExitStatus.UNTRUSTED, status(new ControlException(ErrorCode.UNTRUSTED_IDENTITY,
         "changed")));
-    assertEquals(ExitStatus.UNREACHABLE, status(new UncheckedIOException(new IOException("refused"))));
+    assertEquals(ExitStatus.UNREACHABLE,
+        status(new UncheckedIOException(new IOException("refused"))));
     assertEquals(ExitStatus.UNREACHABLE, status(new TransferTransportError("http", "reset")));
     assertEquals(ExitStatus.FAILED, status(new TransferAbortedException("disk full", true)));
     assertEquals(ExitStatus.FAILED, status(new IllegalStateException("bug")));
