@@ -8,9 +8,10 @@ import java.nio.file.Path;
 
 /**
  * Naming and publishing received files: only a sanitised base name, never outside the target
- * folder, never over an existing file.
+ * folder, never over an existing file. {@link #safeName} is public so that an application can show
+ * a person the name an {@link Output#inbox} stream will land under before accepting it.
  */
-final class ReceivedFiles {
+public final class ReceivedFiles {
   private static final int MAX_COLLISIONS = 10_000;
 
   private ReceivedFiles() {}
@@ -20,7 +21,7 @@ final class ReceivedFiles {
    * \}, without control, bidi or escape characters, not hidden as {@code .shade*}, not {@code .} or
    * {@code ..}; {@code <streamId>.bin} when nothing usable is left.
    */
-  static String safeName(String suggested, StreamId streamId) {
+  public static String safeName(String suggested, StreamId streamId) {
     String fallback = streamId.toBase64Url() + ".bin";
     if (suggested == null) {
       return fallback;

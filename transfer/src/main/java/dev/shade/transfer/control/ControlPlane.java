@@ -4,6 +4,7 @@ import dev.shade.streams.PeerAddress;
 import dev.shade.transfer.spi.ProtocolStateStore;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One node's ratchet control plane: its keys, its trust in peers, and its channel, all over one
@@ -32,6 +33,14 @@ public interface ControlPlane extends AutoCloseable {
 
   static Builder builder(ProtocolStateStore store, PeerAddress address) {
     return new Builder(store, address);
+  }
+
+  /**
+   * The address whose identity {@code store} holds, or empty when no node has opened it yet: lets
+   * a tool reopen a node from its store alone. Blocks on the store.
+   */
+  static Optional<PeerAddress> storedAddress(ProtocolStateStore store) {
+    return StoredControlPlane.storedAddress(store);
   }
 
   /** Options of {@link ControlPlane}; every one but the store and address has a default. */

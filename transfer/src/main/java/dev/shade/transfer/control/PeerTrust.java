@@ -1,6 +1,7 @@
 package dev.shade.transfer.control;
 
 import dev.shade.streams.PeerAddress;
+import java.util.List;
 import java.util.Optional;
 import org.signal.libsignal.protocol.IdentityKey;
 
@@ -25,6 +26,9 @@ import org.signal.libsignal.protocol.IdentityKey;
 public interface PeerTrust {
   /** The identity key pinned for {@code peer}, if any. */
   Optional<IdentityKey> pinnedIdentity(PeerAddress peer);
+
+  /** Every peer whose identity key is pinned, ordered by address. */
+  List<PeerAddress> pinnedPeers();
 
   /** UNVERIFIED for unknown peers. */
   Verification verification(PeerAddress peer);

@@ -19,6 +19,11 @@ final class SignalAddresses {
     return address.toString();
   }
 
+  /** The address a {@link #key} names. */
+  static PeerAddress fromKey(String key) {
+    return PeerAddress.parse(key);
+  }
+
   /** Zero-padded so that store keys sort like the ids. */
   static String idKey(int id) {
     return String.format("%010d", Integer.toUnsignedLong(id));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.signal.libsignal.protocol.IdentityKey;
 import org.signal.libsignal.protocol.IdentityKeyPair;
@@ -109,6 +110,11 @@ final class StoreBackedSignalState
     // are not cached, so senders cannot grow the cache by inventing names.
     stored.ifPresent(identity -> pinnedCache.putIfAbsent(addressKey, identity));
     return stored;
+  }
+
+  /** The store keys of every pinned identity. */
+  Set<String> pinnedAddressKeys() {
+    return store.entries(StateSection.PEER_IDENTITY).keySet();
   }
 
   void pin(String addressKey, PinnedIdentity identity) {

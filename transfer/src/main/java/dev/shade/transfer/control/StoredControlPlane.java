@@ -4,6 +4,7 @@ import dev.shade.streams.PeerAddress;
 import dev.shade.transfer.spi.ProtocolStateStore;
 import dev.shade.transfer.spi.StateSection;
 import java.time.Clock;
+import java.util.Optional;
 
 final class StoredControlPlane implements ControlPlane {
   private static final String LOCAL_KEY = "self";
@@ -31,6 +32,11 @@ final class StoredControlPlane implements ControlPlane {
     StoredNodeKeys keys = StoredNodeKeys.create(state, rotation, clock);
     return new StoredControlPlane(store, keys, trust,
         new RatchetControlChannel(state, trust, locks, transport, handler, clock));
+  }
+
+  static Optional<PeerAddress> storedAddress(ProtocolStateStore store) {
+    return store.get(StateSection.LOCAL_IDENTITY, LOCAL_KEY).map(LocalIdentity::parse)
+        .map(LocalIdentity::address);
   }
 
   private static LocalIdentity loadOrCreateIdentity(ProtocolStateStore store, PeerAddress address) {

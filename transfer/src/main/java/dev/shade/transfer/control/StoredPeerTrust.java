@@ -3,6 +3,8 @@ package dev.shade.transfer.control;
 import dev.shade.streams.ErrorCode;
 import dev.shade.streams.PeerAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,12 @@ final class StoredPeerTrust implements PeerTrust {
   @Override
   public Optional<IdentityKey> pinnedIdentity(PeerAddress peer) {
     return state.pinned(SignalAddresses.key(peer)).map(PinnedIdentity::key);
+  }
+
+  @Override
+  public List<PeerAddress> pinnedPeers() {
+    return state.pinnedAddressKeys().stream().map(SignalAddresses::fromKey)
+        .sorted(Comparator.comparing(PeerAddress::toString)).toList();
   }
 
   @Override

@@ -256,6 +256,25 @@ class ControlPlaneTest {
     assertEquals("alice.1:hi", text(alice.channel().request(erin, utf8("hi"))));
   }
 
+  @Test
+  void storedAddressNamesTheIdentityAStoreHolds() {
+    ProtocolStateStore store = ProtocolStateStore.inMemory();
+    assertEquals(Optional.empty(), ControlPlane.storedAddress(store));
+    ControlPlane.builder(store, PeerAddress.parse("carol.3")).open();
+    assertEquals(Optional.of(PeerAddress.parse("carol.3")), ControlPlane.storedAddress(store));
+  }
+
+  @Test
+  void pinnedPeersListsEveryPinnedAddressInOrder() {
+    ControlPlane zed = node(PeerAddress.parse("zed.1"), KeyRotationPolicy.DEFAULT,
+        TrustPolicy.TRUST_ON_FIRST_USE);
+    assertEquals(List.of(), alice.trust().pinnedPeers());
+    alice.channel().request(zed.keys().address(), utf8("hi"));
+    alice.channel().request(BOB, utf8("hi"));
+    assertEquals(List.of(BOB, zed.keys().address()), alice.trust().pinnedPeers());
+    assertEquals(List.of(ALICE), bob.trust().pinnedPeers());
+  }
+
   private static void assertCode(ErrorCode code, Runnable action) {
     ShadeException e = assertThrows(ShadeException.class, action::run);
     assertEquals(code, e.errorCode(), e.getMessage());

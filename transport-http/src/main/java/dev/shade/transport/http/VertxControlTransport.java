@@ -22,6 +22,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -54,9 +55,23 @@ final class VertxControlTransport implements ControlTransport {
 
   private record Answer(int status, Buffer body) {}
 
+  /** One bundle from {@code baseUrl}, with a client that is closed afterwards. */
+  static PreKeyBundleJson fetchBundle(Vertx vertx, URI baseUrl, Duration timeout) {
+    VertxControlTransport transport = create(vertx, peer -> baseUrl, timeout);
+    try {
+      return transport.bundleAt(baseUrl, baseUrl.toString());
+    } finally {
+      transport.client.close();
+    }
+  }
+
   @Override
   public PreKeyBundleJson fetchBundle(PeerAddress peer) {
-    Answer answer = exchange(HttpMethod.GET, peer, "/keys", null, MAX_BUNDLE_BYTES);
+    return bundleAt(endpoints.baseUri(peer), peer.toString());
+  }
+
+  private PreKeyBundleJson bundleAt(URI base, String peer) {
+    Answer answer = exchange(HttpMethod.GET, base, peer, "/keys", null, MAX_BUNDLE_BYTES);
     if (answer.status() != 200) {
       throw refusal(peer, answer);
     }
@@ -65,25 +80,26 @@ final class VertxControlTransport implements ControlTransport {
 
   @Override
   public Optional<byte[]> deliver(PeerAddress peer, byte[] envelope) {
-    Answer answer = exchange(HttpMethod.POST, peer, "/control", Buffer.buffer(envelope),
-        ControlEnvelope.MAX_ENVELOPE_BYTES);
+    Answer answer = exchange(HttpMethod.POST, endpoints.baseUri(peer), peer.toString(), "/control",
+        Buffer.buffer(envelope), ControlEnvelope.MAX_ENVELOPE_BYTES);
     switch (answer.status()) {
       case 200:
         return Optional.of(answer.body().getBytes());
       case 204:
         return Optional.empty();
       default:
-        throw refusal(peer, answer);
+        throw refusal(peer.toString(), answer);
     }
   }
 
-  private Answer exchange(HttpMethod method, PeerAddress peer, String path, Buffer body,
+  /** One request to {@code base + path}; {@code peer} names the other side in errors. */
+  private Answer exchange(HttpMethod method, URI base, String peer, String path, Buffer body,
       int capBytes) {
     if (Context.isOnEventLoopThread()) {
       throw new IllegalStateException("blocking control transport called on an event loop");
     }
     RequestOptions options = new RequestOptions().setMethod(method)
-        .setAbsoluteURI(endpoints.baseUri(peer) + path).setTimeout(timeout.toMillis());
+        .setAbsoluteURI(base + path).setTimeout(timeout.toMillis());
     if (body != null) {
       options.putHeader(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
     }
@@ -135,7 +151,7 @@ final class VertxControlTransport implements ControlTransport {
     }
   }
 
-  private static RuntimeException refusal(PeerAddress peer, Answer answer) {
+  private static RuntimeException refusal(String peer, Answer answer) {
     try {
       JsonObject error = new JsonObject(answer.body());
       String name = error.getString("error");

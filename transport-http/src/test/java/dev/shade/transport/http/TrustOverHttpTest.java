@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.shade.streams.ErrorCode;
 import dev.shade.transfer.control.ControlException;
 import dev.shade.transfer.control.ControlTransport;
+import dev.shade.transfer.control.PreKeyBundleJson;
 import dev.shade.transfer.control.SafetyNumber;
 import dev.shade.transfer.control.TrustPolicy;
 import dev.shade.transfer.control.Verification;
 import io.vertx.core.Vertx;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,21 @@ class TrustOverHttpTest {
     SafetyNumber atBob = bob.plane.trust().safetyNumber(alice.address);
     assertEquals(atAlice, atBob);
     assertEquals(60, atAlice.digits().length());
+  }
+
+  @Test
+  void bundleFetchedByUrlNamesWhoAnswersThere() {
+    TestNode bob = TestNode.start(vertx, endpoints, "bob.1", null);
+    PreKeyBundleJson bundle = HttpControlTransport.fetchBundle(vertx, bob.server.baseUri(),
+        Duration.ofSeconds(5));
+    assertEquals(bob.address, bundle.address());
+    assertEquals(bob.plane.keys().identityKey(), bundle.identity());
+  }
+
+  @Test
+  void bundleFetchFromAPortWhereNoNodeListensFailsAsUnreachable() {
+    assertThrows(UncheckedIOException.class, () -> HttpControlTransport.fetchBundle(vertx,
+        URI.create("http://127.0.0.1:1/v1/transfer"), Duration.ofSeconds(5)));
   }
 
   @Test

@@ -1,0 +1,40 @@
+package dev.shade.cli;
+
+import java.util.Locale;
+
+/**
+ * How a {@code shade} command ended. Scripts rely on the numbers; {@link #code()} names the status
+ * in JSON {@code error} events.
+ */
+enum ExitStatus {
+  OK(0),
+  /** Anything not covered below: a peer aborted, a store could not be written, a bug. */
+  FAILED(1),
+  /** Bad command line or bad input (a missing file, an invalid option value). */
+  USAGE(2),
+  DECLINED(3),
+  /** The receiver refused the stream because a hash or a chunk did not verify. */
+  INTEGRITY(4),
+  /** Network error, or the URL does not answer as a Shade node. */
+  UNREACHABLE(5),
+  /** An unknown peer not confirmed, or a known address or URL presenting another identity key. */
+  UNTRUSTED(6),
+  /** The feature is not in this build yet (sysexits' EX_UNAVAILABLE). */
+  UNAVAILABLE(69),
+  /** Ctrl-C (SIGINT): 128 + 2, as shells report it. */
+  INTERRUPTED(130);
+
+  private final int number;
+
+  ExitStatus(int number) {
+    this.number = number;
+  }
+
+  int number() {
+    return number;
+  }
+
+  String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.shade.cli;
+
+import dev.shade.transfer.Shade;
+import dev.shade.transfer.spi.PeerDirectory;
+import dev.shade.transfer.spi.ProtocolStateStore;
+import dev.shade.transport.http.HttpChunkTransport;
+import dev.shade.transport.http.HttpControlTransport;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A node run from a {@link Home}: its own Vert.x, the engine over the home's SQLite file reaching
+ * peers over HTTP, and the home's {@link PeerBook}. A home without an identity gets one, announced
+ * on {@code notices}. {@link #close()} closes the engine, both stores and Vert.x.
+ */
+final class LocalNode implements AutoCloseable {
+  private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  private final Home home;
+  private final Vertx vertx;
+  private final Shade shade;
+  private final PeerBook book;
+
+  private LocalNode(Home home, Vertx vertx, Shade shade, PeerBook book) {
+    this.home = home;
+    this.vertx = vertx;
+    this.shade = shade;
+    this.book = book;
+  }
+
+  /**
+   * @param name the name a new identity gets, or null for one from the login name
+   * @param options further engine options (listener, receiver settings, crypto warm-up) on a
+   *     builder that has the store, address and HTTP transports set, and warm-up off
+   */
+  static LocalNode open(Home home, String name, Consumer<Shade.Builder> options,
+      PrintStream notices) {
+    ProtocolStateStore store = home.openStore();
+    Vertx vertx = Vertx.vertx();
+    Shade shade;
+    NodeName node;
+    try {
+      node = NodeName.of(store, name);
+      PeerDirectory peers = new PeerDirectory();
+      Shade.Builder builder = Shade.builder().protocolStore(store).address(node.address())
+          .peers(peers).warmUpCrypto(false)
+          .controlTransport(HttpControlTransport.create(vertx, peers::baseUrl, CONTROL_TIMEOUT))
+          .transports(HttpChunkTransport.factory(vertx));
+      options.accept(builder);
+      shade = builder.build();
+    } catch (RuntimeException e) {
+      store.close();
+      await(vertx.close());
+      throw e;
+    }
+    if (node.isNew()) {
+      notices.println("created a new identity " + node.address() + " in " + home.dir()
+          + " (shade init --name NAME chooses the name)");
+    }
+    try {
+      return new LocalNode(home, vertx, shade, PeerBook.open(home.database(), Clock.systemUTC()));
+    } catch (RuntimeException e) {
+      shade.close();
+      await(vertx.close());
+      throw e;
+    }
+  }
+
+  Home home() {
+    return home;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  Shade shade() {
+    return shade;
+  }
+
+  PeerBook book() {
+    return book;
+  }
+
+  /** Waits for a Vert.x future of this node, e.g. a server starting or closing. */
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture()
+          .get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitStatus.INTERRUPTED, "interrupted", e);
+    } catch (ExecutionException e) {
+      throw Failures.explain(e.getCause());
+    } catch (TimeoutException e) {
+      throw new CliException(ExitStatus.FAILED, "Vert.x did not answer within " + CLOSE_TIMEOUT, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    book.close();
+    shade.close();
+    await(vertx.close());
+  }
+}

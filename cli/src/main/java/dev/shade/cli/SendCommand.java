@@ -1,0 +1,143 @@
+package dev.shade.cli;
+
+import dev.shade.streams.ControlLimits;
+import dev.shade.streams.FileMetadataRules;
+import dev.shade.transfer.Peer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code shade send}: meets the peer at {@code --to} (trust on first use, see {@link
+ * PeerIntroduction}), then sends the files one after the other and stops at the first failure.
+ */
+@Command(name = "send", description = "Send files to the node at URL; each appears there only"
+    + " after it was verified.")
+final class SendCommand implements Callable<Integer> {
+  /** Where chunks travel; WebSocket arrives with its own issue. */
+  enum Transport {
+    AUTO,
+    HTTP,
+    WS
+  }
+
+  /**
+   * Below this the crypto warm-up (about a second of CPU on a worker) costs more than it saves:
+   * it competes with the transfer for the CPU, and a short transfer ends before deoptimisation
+   * would hurt.
+   */
+  private static final long WARM_UP_FROM_BYTES = 64L << 20;
+
+  @Mixin
+  private HomeOption homeOption;
+  @Mixin
+  private Verbosity verbosity;
+  @Option(names = "--to", required = true, paramLabel = "URL", converter = BaseUrls.class,
+      description = "The receiving node, e.g. http://127.0.0.1:8080 (/v1/transfer is added).")
+  private URI to;
+  @Mixin
+  private LanesOption lanesOption;
+  @Option(names = "--chunk-size", paramLabel = "BYTES", defaultValue = "1048576",
+      description = "Chunk size in bytes, 1024..16777216 (default: ${DEFAULT-VALUE}).")
+  private int chunkSizeBytes;
+  @Option(names = "--transport", paramLabel = "auto|http|ws", defaultValue = "auto",
+      description = "Chunk transport (default: auto, which is http in this build).")
+  private Transport transport;
+  @Option(names = "--trust-new", description = "Trust a peer met for the first time without"
+      + " asking; its safety number is still shown. A changed identity is refused regardless.")
+  private boolean trustNew;
+  @Option(names = "--json", description = "Newline-delimited JSON events on stdout.")
+  private boolean json;
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to send.")
+  private List<Path> files;
+
+  @Override
+  public Integer call() {
+    Optional<Terminal> terminal = Terminal.attached();
+    TransferTracker tracker = new TransferTracker(json ? new JsonReport(System.out)
+        : new HumanReport(System.out, System.err, terminal.isPresent()));
+    Home home = homeOption.home();
+    try {
+      checkOptions();
+      boolean warmUp = totalBytes() >= WARM_UP_FROM_BYTES;
+      try (LocalNode node = LocalNode.open(home, null,
+          engine -> engine.listener(tracker).warmUpCrypto(warmUp), System.err)) {
+        Peer peer = new PeerIntroduction(node, System.err).introduce(to, trustNew, terminal);
+        return sendAll(new FileSender(node.shade(), peer, lanesOption.lanes(), chunkSizeBytes,
+            tracker), home,
+            tracker);
+      }
+    } catch (RuntimeException e) {
+      CliException failure = Failures.explain(e);
+      tracker.fail(null, failure);
+      return failure.status().number();
+    }
+  }
+
+  private int sendAll(FileSender sender, Home home, TransferTracker tracker) {
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> tracker.abandonAll(sending -> interrupted(home, sending)), "shade-interrupt"));
+    for (int i = 0; i < files.size(); i++) {
+      try {
+        sender.send(files.get(i));
+      } catch (CliException reported) {
+        List<Path> rest = files.subList(i + 1, files.size());
+        if (!rest.isEmpty()) {
+          System.err.println("not sent: " + rest.stream().map(Path::toString)
+              .map(Display::printable).collect(Collectors.joining(", ")));
+        }
+        return reported.status().number();
+      }
+    }
+    return ExitStatus.OK.number();
+  }
+
+  private long totalBytes() {
+    long total = 0;
+    for (Path file : files) {
+      total += file.toFile().length();
+    }
+    return total;
+  }
+
+  private static CliException interrupted(Home home, Sending s) {
+    return new CliException(ExitStatus.INTERRUPTED, "interrupted. Continue with:\n  shade resume "
+        + home.option() + s.streamId().toBase64Url() + " " + Shell.quote(s.file().toString())
+        + "\n(resume is not in this build yet; until it is, send the file again)");
+  }
+
+  private void checkOptions() {
+    lanesOption.lanes();
+    if (chunkSizeBytes < ControlLimits.MIN_CHUNK_SIZE_BYTES
+        || chunkSizeBytes > ControlLimits.MAX_CHUNK_SIZE_BYTES) {
+      throw usage("--chunk-size must be 1024..16777216 bytes, was " + chunkSizeBytes);
+    }
+    if (transport == Transport.WS) {
+      throw new CliException(ExitStatus.UNAVAILABLE,
+          "--transport ws is not available in this build yet: use http (or auto)");
+    }
+    files.forEach(SendCommand::checkFile);
+  }
+
+  private static void checkFile(Path file) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw usage("not a readable file: " + Display.printable(file.toString()));
+    }
+    FileMetadataRules.filenameViolation(file.getFileName().toString()).ifPresent(v -> {
+      throw usage("cannot send " + Display.printable(file.toString()) + " under its name ("
+          + v.problem() + "): rename it first");
+    });
+  }
+
+  private static CliException usage(String message) {
+    return new CliException(ExitStatus.USAGE, message);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.shade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.shade.streams.ErrorCode;
+import dev.shade.streams.TransferIntegrityError;
+import dev.shade.transfer.TransferAbortedException;
+import dev.shade.transfer.TransferDeclinedException;
+import dev.shade.transfer.control.ControlException;
+import dev.shade.transfer.spi.TransferTransportError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class FailuresTest {
+  @Test
+  void engineFailuresMapToTheirExitStatus() {
+    assertEquals(ExitStatus.DECLINED, status(new TransferDeclinedException("full")));
+    assertEquals(ExitStatus.INTEGRITY, status(TransferIntegrityError.stream(
+        TransferIntegrityError.Check.OVERALL_SHA256, "mismatch")));
+    assertEquals(ExitStatus.UNTRUSTED, status(new ControlException(ErrorCode.UNTRUSTED_IDENTITY,
+        "changed")));
+    assertEquals(ExitStatus.UNREACHABLE,
+        status(new UncheckedIOException(new IOException("refused"))));
+    assertEquals(ExitStatus.UNREACHABLE, status(new TransferTransportError("http", "reset")));
+    assertEquals(ExitStatus.FAILED, status(new TransferAbortedException("disk full", true)));
+    assertEquals(ExitStatus.FAILED, status(new IllegalStateException("bug")));
+  }
+
+  @Test
+  void wrappersAreLookedThrough() {
+    assertEquals(ExitStatus.DECLINED,
+        status(new CompletionException(new TransferDeclinedException("no"))));
+  }
+
+  @Test
+  void aCliExceptionIsKept() {
+    CliException e = new CliException(ExitStatus.USAGE, "bad");
+    assertSame(e, Failures.explain(new CompletionException(e)));
+  }
+
+  private static ExitStatus status(Throwable error) {
+    return Failures.explain(error).status();
+  }
+}

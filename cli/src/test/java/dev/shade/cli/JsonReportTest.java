@@ -1,0 +1,53 @@
+package dev.shade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.shade.streams.PeerAddress;
+import dev.shade.streams.StreamId;
+import dev.shade.transfer.TransferResult;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final JsonReport report = new JsonReport(new PrintStream(bytes, true,
+      StandardCharsets.UTF_8));
+  private final StreamId id = StreamId.random(new SecureRandom());
+  private final Sending sending = new Sending(Path.of("dir/a \u001b.bin"), id, 100, 4,
+      PeerAddress.parse("bob.1"), System.nanoTime());
+
+  private List<JsonObject> lines() {
+    return bytes.toString(StandardCharsets.UTF_8).lines().map(JsonObject::new).toList();
+  }
+
+  @Test
+  void eachEventIsOneLineWithTheDocumentedFields() {
+    report.started(sending);
+    report.progress(sending, 50);
+    report.result(sending, new TransferResult(id, "ab", 100, 7, "http", Optional.empty(),
+        Optional.empty()));
+    List<JsonObject> events = lines();
+    assertEquals(new JsonObject().put("event", "started").put("streamId", id.toBase64Url())
+        .put("file", "dir/a \u001b.bin").put("to", "bob.1").put("totalBytes", 100).put("lanes", 4),
+        events.get(0));
+    assertEquals(List.of("event", "streamId", "bytes", "totalBytes", "mbPerSec"),
+        List.copyOf(events.get(1).fieldNames()));
+    assertEquals(new JsonObject().put("event", "result").put("streamId", id.toBase64Url())
+        .put("sha256", "ab").put("bytes", 100).put("durationMs", 7).put("transport", "http")
+        .put("file", "dir/a \u001b.bin"), events.get(2));
+  }
+
+  @Test
+  void anErrorBeforeAnyTransferHasNoStream() {
+    report.error(null, new CliException(ExitStatus.UNTRUSTED, "new peer"));
+    assertEquals(new JsonObject().put("event", "error").put("code", "untrusted")
+        .put("exitCode", 6).put("message", "new peer"), lines().get(0));
+  }
+}

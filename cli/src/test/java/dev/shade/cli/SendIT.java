@@ -1,0 +1,139 @@
+package dev.shade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code init}, {@code serve}, {@code send} and {@code peers} through the real jar, each command
+ * in its own JVM: one receiving node (bob, at most 16 MiB per stream) for every test.
+ */
+class SendIT {
+  private static final Pattern SAFETY_NUMBER = Pattern.compile("([0-9]{5} ){11}[0-9]{5}");
+  @TempDir
+  static Path dir;
+  private static ServingNode bob;
+
+  @BeforeAll
+  static void startBob() {
+    bob = ServingNode.start(dir.resolve("bob"), "bob", 0, "--max-bytes", "16777216");
+  }
+
+  @AfterAll
+  static void stopBob() {
+    bob.close();
+  }
+
+  @Test
+  void filesOfZeroOneAndTenMebibytesArriveWithTheSha256sTheJsonEventsReport() throws Exception {
+    List<Path> files = List.of(Sha256Files.random(dir.resolve("empty.bin"), 0),
+        Sha256Files.random(dir.resolve("one.bin"), 1),
+        Sha256Files.random(dir.resolve("ten.bin"), 10 << 20));
+    ShadeProcess.Result sent = send("alice", "--trust-new", "--json", files.get(0).toString(),
+        files.get(1).toString(), files.get(2).toString());
+    assertEquals(0, sent.exitCode(), sent::toString);
+    List<JsonObject> events = sent.stdoutLines().stream().map(JsonObject::new).toList();
+    for (Path file : files) {
+      List<JsonObject> stream = eventsOf(events, file);
+      JsonObject started = stream.get(0);
+      JsonObject result = stream.get(stream.size() - 1);
+      assertEquals("started", started.getString("event"));
+      assertEquals("result", result.getString("event"), sent::toString);
+      String sha256 = Sha256Files.sha256(file);
+      assertEquals(sha256, result.getString("sha256"));
+      assertEquals(Files.size(file), result.getLong("bytes"));
+      assertEquals("http", result.getString("transport"));
+      assertTrue(stream.subList(1, stream.size() - 1).stream()
+          .allMatch(e -> e.getString("event").equals("progress")), stream::toString);
+      assertTrue(stream.size() - 2 <= result.getLong("durationMs") / 250 + 1,
+          "more than 4 progress events per second: " + stream);
+      Path received = bob.inbox.resolve(file.getFileName());
+      assertEquals(sha256, Sha256Files.sha256(received));
+    }
+    bob.awaitOutput(Pattern.compile("received ten\\.bin: 10485760 bytes .*, verified, sha256 "
+        + Sha256Files.sha256(files.get(2))));
+  }
+
+  @Test
+  void plainOutputSaysWhatWasSentAndAReceivedNameNeverOverwrites() {
+    Path file = Sha256Files.random(dir.resolve("twice.txt"), 1000);
+    assertEquals(0, send("carol", "--trust-new", file.toString()).exitCode());
+    ShadeProcess.Result again = send("carol", file.toString());
+    assertEquals(0, again.exitCode(), again::toString);
+    assertTrue(again.stdout().matches("sending twice\\.txt \\(1000 B\\) to bob\\.1 over 4 lanes,"
+        + " stream \\S+\nsent twice\\.txt: 1000 bytes in .* to bob\\.1, verified, sha256 "
+        + Sha256Files.sha256(file) + "\n"), again::toString);
+    bob.awaitOutput(Pattern.compile("received twice \\(1\\)\\.txt"));
+    assertEquals(Sha256Files.sha256(file), Sha256Files.sha256(bob.inbox.resolve("twice (1).txt")));
+  }
+
+  @Test
+  void aNewPeerIsRefusedWithItsSafetyNumberWhenThereIsNoTerminalToAsk() {
+    Path file = Sha256Files.random(dir.resolve("refused.bin"), 10);
+    ShadeProcess.Result refused = send("dave", file.toString());
+    assertEquals(6, refused.exitCode(), refused::toString);
+    assertTrue(SAFETY_NUMBER.matcher(refused.stderr()).find(), refused::toString);
+    assertTrue(refused.stderr().contains("--trust-new"), refused::toString);
+
+    ShadeProcess.Result json = send("dave", "--json", file.toString());
+    JsonObject error = new JsonObject(json.stdout());
+    assertEquals("error", error.getString("event"));
+    assertEquals("untrusted", error.getString("code"));
+    assertEquals(6, error.getInteger("exitCode"));
+    assertTrue(Files.notExists(bob.inbox.resolve("refused.bin")));
+  }
+
+  @Test
+  void aStreamOverTheReceiversCapIsDeclined() {
+    Path big = Sha256Files.random(dir.resolve("big.bin"), (16 << 20) + 1);
+    ShadeProcess.Result declined = send("erin", "--trust-new", "--json", big.toString());
+    assertEquals(3, declined.exitCode(), declined::toString);
+    List<String> lines = declined.stdoutLines();
+    JsonObject last = new JsonObject(lines.get(lines.size() - 1));
+    assertEquals("declined", last.getString("code"));
+    assertTrue(last.getString("message").contains("exceeds this node's cap"), last::encode);
+    assertTrue(Files.notExists(bob.inbox.resolve("big.bin")));
+  }
+
+  @Test
+  void peersListsBobByAddressAndUrlAndVerifyMarksItVerified() {
+    Path file = Sha256Files.random(dir.resolve("hello.txt"), 5);
+    Map<String, String> env = Map.of(Home.ENV, dir.resolve("frank").toString());
+    assertEquals(0, ShadeProcess.run(dir, env, "send", "--to", bob.baseUrl.toString(),
+        "--trust-new", file.toString()).exitCode());
+    ShadeProcess.Result listed = ShadeProcess.run(dir, env, "peers", "list");
+    assertEquals(0, listed.exitCode(), listed::toString);
+    assertTrue(listed.stdout().startsWith("bob.1  unverified  " + bob.baseUrl + "\n"
+        + "  safety number "), listed::toString);
+
+    ShadeProcess.Result verified = ShadeProcess.run(dir, env, "peers", "verify",
+        bob.baseUrl.toString(), "--yes");
+    assertEquals(0, verified.exitCode(), verified::toString);
+    assertTrue(ShadeProcess.run(dir, env, "peers", "list").stdout()
+        .startsWith("bob.1  verified  " + bob.baseUrl), listed::toString);
+  }
+
+  private static ShadeProcess.Result send(String sender, String... args) {
+    return bob.sendFrom(dir.resolve(sender), args);
+  }
+
+  /** The events of the stream that sent {@code file}, in order. */
+  private static List<JsonObject> eventsOf(List<JsonObject> events, Path file) {
+    String streamId = events.stream().filter(e -> e.getString("event").equals("started")
+        && e.getString("file").equals(file.toString())).findFirst().orElseThrow()
+        .getString("streamId");
+    return events.stream().filter(e -> streamId.equals(e.getString("streamId")))
+        .collect(Collectors.toList());
+  }
+}
