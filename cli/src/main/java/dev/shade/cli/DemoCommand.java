@@ -50,9 +50,12 @@ final class DemoCommand implements Callable<Integer> {
     }
     lanesOption.lanes();
     Path dir = Files.createTempDirectory("shade-demo-");
+    Thread onInterrupt = new Thread(() -> deleteTree(dir), "shade-demo-cleanup");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       return run(dir);
     } finally {
+      Runtime.getRuntime().removeShutdownHook(onInterrupt);
       deleteTree(dir);
       out.println("cleaned up " + dir);
     }
@@ -146,9 +149,9 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + dir, e);
