@@ -9,6 +9,7 @@ import dev.shade.transfer.control.ControlPlane;
 import dev.shade.transport.http.ControlServer;
 import dev.shade.transport.http.TransferServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,9 +50,12 @@ final class DemoCommand implements Callable<Integer> {
     }
     lanesOption.lanes();
     Path dir = Files.createTempDirectory("shade-demo-");
+    Thread onInterrupt = new Thread(() -> deleteTree(dir), "shade-demo-cleanup");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       return run(dir);
     } finally {
+      Runtime.getRuntime().removeShutdownHook(onInterrupt);
       deleteTree(dir);
       out.println("cleaned up " + dir);
     }
@@ -61,28 +65,25 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Shade demo: two nodes in this process, temporary homes in " + dir);
     Path source = dir.resolve("demo.bin");
     CompletableFuture<String> sourceSha = generate(source); // meanwhile the nodes start
-    Path inbox = dir.resolve("bob").resolve("inbox");
-    CompletableFuture<TransferResult> received = new CompletableFuture<>();
     TransferTracker tracker = new TransferTracker(
         new HumanReport(out, System.err, Terminal.attached().isPresent()));
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     // One warm-up serves both nodes: they share this JVM's JIT.
     try (LocalNode bob = LocalNode.open(new Home(dir.resolve("bob"), true), "bob",
-            engine -> { }, out);
+            engine -> { }, quiet);
         LocalNode alice = LocalNode.open(new Home(dir.resolve("alice"), true), "alice",
-            engine -> engine.listener(tracker).warmUpCrypto(true), out)) {
-      bob.shade().onIncomingTransfer(incoming -> incoming.accept(Output.inbox(inbox))
-          .whenComplete((result, error) -> complete(received, result, error)));
+            engine -> engine.listener(tracker).warmUpCrypto(true), quiet)) {
+      CompletableFuture<TransferResult> received = receiveOne(bob, dir.resolve("inbox"));
       ControlServer server = LocalNode.await(TransferServer.start(bob.vertx(), bob.shade(),
           "127.0.0.1", 0));
       try {
         out.println(bob.shade().address() + " listening on " + server.baseUri());
         showSafetyNumbers(alice, bob, server.baseUri());
         String sourceHex = sourceSha.join();
-        Peer peer = new Peer(bob.shade().address(), server.baseUri());
         TransferResult sent;
         try {
-          sent = new FileSender(alice.shade(), peer, lanesOption.lanes(),
-              Upload.DEFAULT_CHUNK_SIZE_BYTES, tracker).send(source);
+          sent = new FileSender(alice.shade(), new Peer(bob.shade().address(), server.baseUri()),
+              lanesOption.lanes(), Upload.DEFAULT_CHUNK_SIZE_BYTES, tracker).send(source);
         } catch (CliException reported) {
           return reported.status().number();
         }
@@ -91,6 +92,20 @@ final class DemoCommand implements Callable<Integer> {
         LocalNode.await(server.close());
       }
     }
+  }
+
+  /** Completes with the first stream {@code bob} receives, accepted into {@code inbox}. */
+  private static CompletableFuture<TransferResult> receiveOne(LocalNode bob, Path inbox) {
+    CompletableFuture<TransferResult> received = new CompletableFuture<>();
+    bob.shade().onIncomingTransfer(incoming -> incoming.accept(Output.inbox(inbox))
+        .whenComplete((result, error) -> {
+          if (error == null) {
+            received.complete(result);
+          } else {
+            received.completeExceptionally(error);
+          }
+        }));
+    return received;
   }
 
   /** Writes the random source on another thread; completes with its SHA-256. */
@@ -133,19 +148,10 @@ final class DemoCommand implements Callable<Integer> {
     return ExitStatus.OK.number();
   }
 
-  private static void complete(CompletableFuture<TransferResult> received, TransferResult result,
-      Throwable error) {
-    if (error == null) {
-      received.complete(result);
-    } else {
-      received.completeExceptionally(error);
-    }
-  }
-
   private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + dir, e);

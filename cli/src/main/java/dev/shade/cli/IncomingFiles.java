@@ -44,10 +44,11 @@ final class IncomingFiles implements Consumer<IncomingTransfer> {
   private final Optional<Terminal> terminal;
   private final PrintStream out;
 
+  /** @param terminal where {@link Policy#ASK} asks; required for it */
   IncomingFiles(Policy policy, Path inbox, PeerTrust trust, Optional<Terminal> terminal,
       PrintStream out) {
     if (policy == Policy.ASK && terminal.isEmpty()) {
-      throw new CliException(ExitStatus.USAGE, "--accept ask needs a terminal to ask on");
+      throw new IllegalArgumentException("asking needs a terminal");
     }
     this.policy = policy;
     this.inbox = inbox;
@@ -85,7 +86,7 @@ final class IncomingFiles implements Consumer<IncomingTransfer> {
         String question = "offer: " + offer + "\n  safety number "
             + trust.safetyNumber(offer.incoming.sender()).grouped() + "\nAccept?";
         return terminal.orElseThrow().confirm(question) ? Optional.empty()
-            : Optional.of("declined by the person at the receiver");
+            : Optional.of("the person at the receiver said no");
       default:
         return Optional.empty();
     }

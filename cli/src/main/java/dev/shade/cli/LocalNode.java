@@ -44,30 +44,27 @@ final class LocalNode implements AutoCloseable {
       PrintStream notices) {
     ProtocolStateStore store = home.openStore();
     Vertx vertx = Vertx.vertx();
-    Shade shade;
-    NodeName node;
+    PeerBook book = null;
     try {
-      node = NodeName.of(store, name);
+      NodeName node = NodeName.of(store, name);
+      book = PeerBook.open(home.database(), Clock.systemUTC());
       PeerDirectory peers = new PeerDirectory();
       Shade.Builder builder = Shade.builder().protocolStore(store).address(node.address())
           .peers(peers).warmUpCrypto(false)
           .controlTransport(HttpControlTransport.create(vertx, peers::baseUrl, CONTROL_TIMEOUT))
           .transports(HttpChunkTransport.factory(vertx));
       options.accept(builder);
-      shade = builder.build();
+      LocalNode opened = new LocalNode(home, vertx, builder.build(), book);
+      if (node.isNew()) {
+        notices.println("created a new identity " + node.address() + " in " + home.dir()
+            + " (shade init --name NAME chooses the name)");
+      }
+      return opened;
     } catch (RuntimeException e) {
+      if (book != null) {
+        book.close();
+      }
       store.close();
-      await(vertx.close());
-      throw e;
-    }
-    if (node.isNew()) {
-      notices.println("created a new identity " + node.address() + " in " + home.dir()
-          + " (shade init --name NAME chooses the name)");
-    }
-    try {
-      return new LocalNode(home, vertx, shade, PeerBook.open(home.database(), Clock.systemUTC()));
-    } catch (RuntimeException e) {
-      shade.close();
       await(vertx.close());
       throw e;
     }

@@ -71,9 +71,9 @@ final class SendCommand implements Callable<Integer> {
       try (LocalNode node = LocalNode.open(home, null,
           engine -> engine.listener(tracker).warmUpCrypto(warmUp), System.err)) {
         Peer peer = new PeerIntroduction(node, System.err).introduce(to, trustNew, terminal);
-        return sendAll(new FileSender(node.shade(), peer, lanesOption.lanes(), chunkSizeBytes,
-            tracker), home,
-            tracker);
+        FileSender sender = new FileSender(node.shade(), peer, lanesOption.lanes(),
+            chunkSizeBytes, tracker);
+        return sendAll(sender, home, tracker);
       }
     } catch (RuntimeException e) {
       CliException failure = Failures.explain(e);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -48,6 +49,10 @@ final class ServeCommand implements Callable<Integer> {
     if (maxBytes != null && maxBytes < 0) {
       throw new CliException(ExitStatus.USAGE, "--max-bytes must not be negative");
     }
+    Optional<Terminal> terminal = Terminal.attached();
+    if (accept == IncomingFiles.Policy.ASK && terminal.isEmpty()) {
+      throw new CliException(ExitStatus.USAGE, "--accept ask needs a terminal to ask on");
+    }
     createInbox();
     PrintStream out = System.out;
     ReceiverSettings settings = maxBytes == null ? ReceiverSettings.DEFAULT
@@ -57,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     ControlServer server;
     try {
       node.shade().onIncomingTransfer(new IncomingFiles(accept, inbox,
-          node.shade().controlPlane().trust(), Terminal.attached(), out));
+          node.shade().controlPlane().trust(), terminal, out));
       server = LocalNode.await(TransferServer.start(node.vertx(), node.shade(), host, port));
     } catch (RuntimeException e) {
       node.close();

@@ -3,12 +3,6 @@ package dev.shade.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shade.streams.PeerAddress;
-import dev.shade.transfer.Shade;
-import dev.shade.transfer.spi.ProtocolStateStore;
-import dev.shade.transport.http.ControlServer;
-import dev.shade.transport.http.TransferServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,24 +18,12 @@ class ExitCodesIT {
   Path dir;
 
   @Test
-  void badCommandLinesExitTwoWithoutTouchingAnything() {
+  void badCommandLinesExitTwo() {
     Path file = Sha256Files.random(dir.resolve("f.bin"), 10);
-    List<List<String>> usageErrors = List.of(
-        List.of(),
-        List.of("bogus"),
-        List.of("send", file.toString()),
-        List.of("send", "--to", "ftp://127.0.0.1:1", file.toString()),
-        List.of("send", "--to", "http://127.0.0.1:1", "--lanes", "0", file.toString()),
-        List.of("send", "--to", "http://127.0.0.1:1", "--chunk-size", "12", file.toString()),
-        List.of("send", "--to", "http://127.0.0.1:1", dir.resolve("missing").toString()),
-        List.of("serve", "--inbox", dir.toString()),
-        List.of("resume", "not-a-stream-id", file.toString()),
-        List.of("demo", "--size", "-1"));
-    for (List<String> args : usageErrors) {
-      ShadeProcess.Result r = ShadeProcess.run(dir, Map.of(Home.ENV, dir.resolve("h").toString()),
-          args.toArray(new String[0]));
+    for (List<String> args : List.of(List.<String>of(), List.of("send", file.toString()))) {
+      ShadeProcess.Result r = ShadeProcess.run(dir, args.toArray(new String[0]));
       assertEquals(2, r.exitCode(), () -> args + " -> " + r);
-      assertTrue(!r.stderr().isBlank(), () -> args + " printed no reason");
+      assertTrue(r.stderr().contains("Usage: shade"), () -> args + " -> " + r);
     }
   }
 
@@ -71,8 +53,7 @@ class ExitCodesIT {
   @Test
   void aNodeAcceptingOnlyVerifiedSendersDeclinesAnUnverifiedOne() {
     Path file = Sha256Files.random(dir.resolve("f.bin"), 10);
-    try (ServingNode bob = ServingNode.start(dir.resolve("bob"), "bob", 0, "--accept",
-        "verified")) {
+    try (ServingNode bob = ServingNode.start(dir.resolve("bob"), null, "--accept", "verified")) {
       ShadeProcess.Result r = bob.sendFrom(dir.resolve("alice"), "--trust-new", file.toString());
       assertEquals(3, r.exitCode(), r::toString);
       assertTrue(r.stderr().contains("is not verified by this node"), r::toString);
@@ -81,31 +62,22 @@ class ExitCodesIT {
   }
 
   @Test
-  void ctrlCStopsASendAndPrintsTheResumeCommand() throws Exception {
+  void ctrlCStopsASendAndPrintsTheResumeCommand() {
     Path file = Sha256Files.random(dir.resolve("f.bin"), 1000);
-    Vertx vertx = Vertx.vertx();
-    try (Shade undecided = Shade.builder().protocolStore(ProtocolStateStore.inMemory())
-        .address(PeerAddress.parse("slow.1")).warmUpCrypto(false).build()) {
-      undecided.onIncomingTransfer(incoming -> { }); // never decides: the sender keeps polling
-      ControlServer server = LocalNode.await(TransferServer.start(vertx, undecided, "127.0.0.1",
-          0));
-      try (ShadeProcess send = ShadeProcess.start(dir, Map.of(), "send", "--home",
-          dir.resolve("a").toString(), "--to", server.baseUri().toString(), "--trust-new",
-          "--json", file.toString())) {
-        String streamId = send.awaitStdout(Pattern.compile("\"event\":\"started\",\"streamId\":"
-            + "\"([^\"]+)\""), Duration.ofSeconds(60));
-        ShadeProcess.Result r = send.interrupt();
-        assertEquals(130, r.exitCode(), r::toString);
-        List<String> lines = r.stdoutLines();
-        JsonObject last = new JsonObject(lines.get(lines.size() - 1));
-        assertEquals("interrupted", last.getString("code"));
-        assertTrue(last.getString("message").contains("shade resume --home "
-            + dir.resolve("a") + " " + streamId + " " + file), last::encode);
-      } finally {
-        LocalNode.await(server.close());
-      }
-    } finally {
-      LocalNode.await(vertx.close());
+    try (EngineNode undecided = EngineNode.start("slow.1", 0, incoming -> { });
+        ShadeProcess send = ShadeProcess.start(dir, Map.of(), "send", "--home",
+            dir.resolve("a").toString(), "--to", undecided.baseUrl.toString(), "--trust-new",
+            "--json", file.toString())) {
+      // the receiver never decides: the sender keeps polling until it is interrupted
+      String streamId = send.awaitStdout(Pattern.compile("\"event\":\"started\",\"streamId\":"
+          + "\"([^\"]+)\""), Duration.ofSeconds(60)).group(1);
+      ShadeProcess.Result r = send.interrupt();
+      assertEquals(130, r.exitCode(), r::toString);
+      List<String> lines = r.stdoutLines();
+      JsonObject last = new JsonObject(lines.get(lines.size() - 1));
+      assertEquals("interrupted", last.getString("code"));
+      assertTrue(last.getString("message").contains("shade resume --home " + dir.resolve("a")
+          + " " + streamId + " " + file), last::encode);
     }
   }
 }

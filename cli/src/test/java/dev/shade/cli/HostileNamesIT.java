@@ -1,35 +1,27 @@
 package dev.shade.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shade.streams.FileMetadata;
-import dev.shade.streams.PeerAddress;
 import dev.shade.transfer.Input;
 import dev.shade.transfer.Peer;
-import dev.shade.transfer.Shade;
 import dev.shade.transfer.Upload;
-import dev.shade.transfer.spi.PeerDirectory;
-import dev.shade.transfer.spi.ProtocolStateStore;
-import dev.shade.transport.http.HttpChunkTransport;
-import dev.shade.transport.http.HttpControlTransport;
-import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sender controls the file name it proposes. Against {@code shade serve} from the real jar, a
- * hostile sender (the library, which does not refuse such names itself) proposes paths and
- * terminal escapes: every file lands inside the inbox under a clean name, and nothing the sender
- * chose reaches the receiver's terminal.
+ * hostile sender (an engine node: the library does not refuse such names itself) proposes paths
+ * and terminal escapes: every file lands inside the inbox under a clean name, and nothing the
+ * sender chose reaches the receiver's terminal.
  */
 class HostileNamesIT {
   private static final char ESC = '\u001b';
@@ -41,21 +33,13 @@ class HostileNamesIT {
     List<String> proposed = List.of("../../etc/x", ESC + "[31mred" + ESC + "[0m.txt",
         "..\\..\\boot.ini", "evil\u202Etxt.exe", "/absolute/passwd");
     List<String> landed = List.of("x", "[31mred[0m.txt", "boot.ini", "eviltxt.exe", "passwd");
-    try (ServingNode bob = ServingNode.start(dir.resolve("bob"), "bob", 0)) {
-      Vertx vertx = Vertx.vertx();
-      PeerDirectory peers = new PeerDirectory();
-      try (Shade mallory = Shade.builder().protocolStore(ProtocolStateStore.inMemory())
-          .address(PeerAddress.parse("mallory.1")).peers(peers).warmUpCrypto(false)
-          .controlTransport(HttpControlTransport.create(vertx, peers::baseUrl,
-              Duration.ofSeconds(30)))
-          .transports(HttpChunkTransport.factory(vertx)).build()) {
-        Peer peer = new Peer(PeerAddress.parse("bob.1"), bob.baseUrl);
+    try (ServingNode bob = ServingNode.start(dir.resolve("bob"), null)) {
+      try (EngineNode mallory = EngineNode.start("mallory.1", 0, incoming -> { })) {
+        Peer peer = new Peer(bob.address, bob.baseUrl);
         for (String name : proposed) {
-          mallory.upload(Upload.to(peer).input(Input.bytes(name.getBytes(StandardCharsets.UTF_8)))
-              .fileMetadata(FileMetadata.of(name, null)).build()).done().get(60, TimeUnit.SECONDS);
+          mallory.shade.upload(Upload.to(peer).input(Input.bytes(name.getBytes(UTF_8)))
+              .fileMetadata(FileMetadata.of(name, null)).build()).done().get(60, SECONDS);
         }
-      } finally {
-        LocalNode.await(vertx.close());
       }
       for (int i = 0; i < proposed.size(); i++) {
         Path file = bob.inbox.resolve(landed.get(i));

@@ -27,7 +27,7 @@ class SendIT {
 
   @BeforeAll
   static void startBob() {
-    bob = ServingNode.start(dir.resolve("bob"), "bob", 0, "--max-bytes", "16777216");
+    bob = ServingNode.start(dir.resolve("bob"), "bob", "--max-bytes", "16777216");
   }
 
   @AfterAll
@@ -107,21 +107,26 @@ class SendIT {
   }
 
   @Test
-  void peersListsBobByAddressAndUrlAndVerifyMarksItVerified() {
+  void peersListShowsBobPinnedByAddressAndUrlOnceSent() {
     Path file = Sha256Files.random(dir.resolve("hello.txt"), 5);
-    Map<String, String> env = Map.of(Home.ENV, dir.resolve("frank").toString());
-    assertEquals(0, ShadeProcess.run(dir, env, "send", "--to", bob.baseUrl.toString(),
-        "--trust-new", file.toString()).exitCode());
-    ShadeProcess.Result listed = ShadeProcess.run(dir, env, "peers", "list");
+    assertEquals(0, send("frank", "--trust-new", file.toString()).exitCode());
+    ShadeProcess.Result listed = ShadeProcess.run(dir, "peers", "--home",
+        dir.resolve("frank").toString(), "list");
     assertEquals(0, listed.exitCode(), listed::toString);
-    assertTrue(listed.stdout().startsWith("bob.1  unverified  " + bob.baseUrl + "\n"
-        + "  safety number "), listed::toString);
+    assertTrue(listed.stdout().matches("bob\\.1  unverified  "
+        + Pattern.quote(bob.baseUrl.toString()) + "\n  safety number " + SAFETY_NUMBER + "\n"),
+        listed::toString);
+  }
 
+  @Test
+  void peersVerifyByUrlPinsBobAsVerifiedInTheHomeOfTheEnvironment() {
+    Map<String, String> env = Map.of(Home.ENV, dir.resolve("gina").toString());
     ShadeProcess.Result verified = ShadeProcess.run(dir, env, "peers", "verify",
         bob.baseUrl.toString(), "--yes");
     assertEquals(0, verified.exitCode(), verified::toString);
-    assertTrue(ShadeProcess.run(dir, env, "peers", "list").stdout()
-        .startsWith("bob.1  verified  " + bob.baseUrl), listed::toString);
+    assertTrue(verified.stdout().contains("verified bob.1"), verified::toString);
+    ShadeProcess.Result listed = ShadeProcess.run(dir, env, "peers", "list");
+    assertTrue(listed.stdout().startsWith("bob.1  verified  " + bob.baseUrl), listed::toString);
   }
 
   private static ShadeProcess.Result send(String sender, String... args) {

@@ -1,47 +1,54 @@
 package dev.shade.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.shade.streams.PeerAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
-/** A {@code shade serve} child process on loopback, with its home and inbox. */
+/** A {@code shade serve} child process on a free loopback port, with its home and inbox. */
 final class ServingNode implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+  private static final Pattern LISTENING = Pattern.compile("^(\\S+) listening on (http://\\S+)");
   final Path home;
   final Path inbox;
+  final PeerAddress address;
   final URI baseUrl;
   private final ShadeProcess process;
 
-  private ServingNode(Path home, Path inbox, URI baseUrl, ShadeProcess process) {
+  private ServingNode(Path home, Path inbox, MatchResult listening, ShadeProcess process) {
     this.home = home;
     this.inbox = inbox;
-    this.baseUrl = baseUrl;
+    this.address = PeerAddress.parse(listening.group(1));
+    this.baseUrl = URI.create(listening.group(2));
     this.process = process;
   }
 
   /**
-   * Serves {@code home} (initialised first as {@code name}) on {@code port} (0: any free one),
-   * with {@code home/../inbox-<name>} as the inbox.
+   * Serves {@code home}, with {@code home/../inbox} as the inbox.
+   *
+   * @param name runs {@code shade init --name} first; null lets {@code serve} create the identity
    */
-  static ServingNode start(Path home, String name, int port, String... options) {
-    ShadeProcess.Result init = ShadeProcess.run(home.getParent(), "init", "--home",
-        home.toString(), "--name", name);
-    if (init.exitCode() != 0) {
-      throw new AssertionError("init failed: " + init);
+  static ServingNode start(Path home, String name, String... options) {
+    if (name != null) {
+      ShadeProcess.Result init = ShadeProcess.run(home.getParent(), "init", "--home",
+          home.toString(), "--name", name);
+      assertEquals(0, init.exitCode(), init::toString);
     }
-    Path inbox = home.resolveSibling("inbox-" + name);
+    Path inbox = home.resolveSibling("inbox");
     List<String> args = new ArrayList<>(List.of("serve", "--home", home.toString(), "--port",
-        Integer.toString(port), "--inbox", inbox.toString()));
+        "0", "--inbox", inbox.toString()));
     args.addAll(List.of(options));
     ShadeProcess process = ShadeProcess.start(home.getParent(), Map.of(),
         args.toArray(new String[0]));
     try {
-      URI baseUrl = URI.create(process.awaitStdout(LISTENING, Duration.ofSeconds(60)));
-      return new ServingNode(home, inbox, baseUrl, process);
+      MatchResult listening = process.awaitStdout(LISTENING, Duration.ofSeconds(60));
+      return new ServingNode(home, inbox, listening, process);
     } catch (RuntimeException | AssertionError e) {
       process.close();
       throw e;
@@ -50,14 +57,7 @@ final class ServingNode implements AutoCloseable {
 
   /** Runs {@code shade send --home senderHome --to <this node> args...}. */
   ShadeProcess.Result sendFrom(Path senderHome, String... args) {
-    List<String> command = new ArrayList<>(List.of("send", "--home", senderHome.toString(),
-        "--to", baseUrl.toString()));
-    command.addAll(List.of(args));
-    return ShadeProcess.run(senderHome.getParent(), command.toArray(new String[0]));
-  }
-
-  int port() {
-    return baseUrl.getPort();
+    return ShadeProcess.send(senderHome, baseUrl, args);
   }
 
   /** What the node printed so far. */

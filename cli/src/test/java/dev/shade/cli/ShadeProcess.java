@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +69,14 @@ final class ShadeProcess implements AutoCloseable {
     return run(dir, Map.of(), args);
   }
 
+  /** Runs {@code shade send --home senderHome --to baseUrl args...} beside the sender's home. */
+  static Result send(Path senderHome, URI baseUrl, String... args) {
+    List<String> command = new ArrayList<>(List.of("send", "--home", senderHome.toString(),
+        "--to", baseUrl.toString()));
+    command.addAll(List.of(args));
+    return run(senderHome.getParent(), command.toArray(new String[0]));
+  }
+
   static ShadeProcess start(Path dir, Map<String, String> env, String... args) {
     assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run mvn package first");
     List<String> command = new ArrayList<>(List.of(javaBinary()));
@@ -110,14 +120,14 @@ final class ShadeProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** Waits for a line of stdout matching {@code pattern}; returns its first group. */
-  String awaitStdout(Pattern pattern, Duration timeout) {
+  /** Waits for a line of stdout in which {@code pattern} is found. */
+  MatchResult awaitStdout(Pattern pattern, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (String line : stdout.lines()) {
         Matcher m = pattern.matcher(line);
         if (m.find()) {
-          return m.groupCount() > 0 ? m.group(1) : m.group();
+          return m.toMatchResult();
         }
       }
       if (!process.isAlive()) {
