@@ -28,6 +28,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -136,10 +137,9 @@ public final class HttpChunkTransport implements ChunkTransport {
   }
 
   private static ErrorCode errorCode(String wireName, int status) {
-    for (ErrorCode code : ErrorCode.values()) {
-      if (code.wireName().equals(wireName)) {
-        return code;
-      }
+    Optional<ErrorCode> code = ErrorCode.fromWireName(wireName);
+    if (code.isPresent()) {
+      return code.get();
     }
     if (status == 503 || status == 502 || status == 504) {
       return ErrorCode.OVERLOADED;

@@ -59,13 +59,9 @@ final class StateQuery {
   private static StreamStateView parse(int status, String body, StreamId streamId) {
     JsonObject json = new JsonObject(body);
     if (status != 200) {
-      String error = json.getString("error");
-      for (ErrorCode code : ErrorCode.values()) {
-        if (code.wireName().equals(error)) {
-          throw new ChunkRejectedException(code, String.valueOf(json.getString("message")));
-        }
-      }
-      throw new IllegalStateException("answer " + status + " carries no Shade error code");
+      ErrorCode code = ErrorCode.fromWireName(json.getString("error")).orElseThrow(
+          () -> new IllegalStateException("answer " + status + " carries no Shade error code"));
+      throw new ChunkRejectedException(code, String.valueOf(json.getString("message")));
     }
     List<LaneState> lanes = new ArrayList<>();
     JsonArray array = json.getJsonArray("lanes");

@@ -45,11 +45,7 @@ final class WsReplyReader {
   }
 
   private static ErrorCode errorCode(String wireName) {
-    for (ErrorCode code : ErrorCode.values()) {
-      if (code.wireName().equals(wireName)) {
-        return code;
-      }
-    }
-    throw new IllegalArgumentException("unknown error code " + wireName);
+    return ErrorCode.fromWireName(wireName)
+        .orElseThrow(() -> new IllegalArgumentException("unknown error code " + wireName));
   }
 }
