@@ -11,13 +11,33 @@ import java.security.MessageDigest;
  */
 public final class LaneHasher {
   private final int laneId;
-  private final MessageDigest digest = Sha256.newDigest();
+  private final MessageDigest digest;
   private long chunks;
   private long bytes;
   private String finalHex;
 
   public LaneHasher(int laneId) {
     this.laneId = laneId;
+    this.digest = Sha256.newDigest();
+  }
+
+  private LaneHasher(LaneHasher other) {
+    this.laneId = other.laneId;
+    this.digest = Sha256.copy(other.digest);
+    this.chunks = other.chunks;
+    this.bytes = other.bytes;
+  }
+
+  /** An independent hasher in this one's state (same chunks so far). */
+  public LaneHasher copy() {
+    checkOpen();
+    return new LaneHasher(this);
+  }
+
+  /** The SHA-256 of the chunks added so far; the hasher goes on accepting chunks. */
+  public byte[] prefixSha256() {
+    checkOpen();
+    return Sha256.copy(digest).digest();
   }
 
   public int laneId() {

@@ -39,6 +39,15 @@ public final class Sha256 {
     }
   }
 
+  /** An independent digest in {@code digest}'s state. */
+  public static MessageDigest copy(MessageDigest digest) {
+    try {
+      return (MessageDigest) digest.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digest cannot be copied", e);
+    }
+  }
+
   public static String hex(byte[] digest) {
     return HEX.formatHex(digest);
   }

@@ -47,6 +47,9 @@ final class ChunkDelivery implements LaneSender.Dispatch {
       return;
     }
     transport.send(streamId, a.envelope()).whenComplete((carried, error) -> {
+      if (error == null || unwrap(error) instanceof ChunkRejectedException) {
+        events.emit(l -> l.chunkSent(streamId, a.lane().laneId(), a.seq(), a.plaintextBytes()));
+      }
       if (error == null) {
         String name = carried.transport();
         events.emit(l -> l.chunkAcked(streamId, a.lane().laneId(), a.seq(), a.plaintextBytes(),
@@ -54,8 +57,7 @@ final class ChunkDelivery implements LaneSender.Dispatch {
         a.lane().acked(a.seq(), a.envelope()); // after the event: the lane's laneFinished must follow it
         return;
       }
-      Throwable cause = error instanceof CompletionException && error.getCause() != null
-          ? error.getCause() : error;
+      Throwable cause = unwrap(error);
       if (isTransient(cause)) {
         long elapsedMs = (System.nanoTime() - a.firstSentNanos()) / 1_000_000;
         if (elapsedMs < policy.transientBudget().toMillis()) {
@@ -70,6 +72,11 @@ final class ChunkDelivery implements LaneSender.Dispatch {
       a.lane().fail(cause);
       streamFailure.accept(cause);
     });
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause() : error;
   }
 
   private static boolean isTransient(Throwable cause) {

@@ -39,8 +39,33 @@ final class FileSink implements ChunkSink {
     return new FileSink(partial, target.toAbsolutePath(), channel);
   }
 
+  /**
+   * Reopens the partial file of a stream persisted before a restart, keeping its data (or creating
+   * it empty when it is gone).
+   */
+  static FileSink reopen(Path partial, Path target) throws IOException {
+    Files.createDirectories(partial.getParent());
+    FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
+        StandardOpenOption.READ, StandardOpenOption.WRITE);
+    return new FileSink(partial, target, channel);
+  }
+
   Path partialPath() {
     return partial;
+  }
+
+  Path targetPath() {
+    return target;
+  }
+
+  /** The partial file's current length. */
+  long sizeBytes() throws IOException {
+    return channel.size();
+  }
+
+  /** Forces written chunks to the device, so that acknowledging them survives a crash. */
+  void force() throws IOException {
+    channel.force(false);
   }
 
   @Override

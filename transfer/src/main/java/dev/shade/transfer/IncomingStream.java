@@ -33,6 +33,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import dev.shade.streams.SecretBytes;
+import dev.shade.transfer.spi.LaneCheckpoint;
+import dev.shade.transfer.spi.PersistedStreamState;
+import dev.shade.transfer.spi.ResumeStore;
+import java.time.Clock;
 
 /**
  * One stream arriving at this node: the receiving state machine.
@@ -77,9 +82,21 @@ final class IncomingStream implements IncomingTransfer {
   private ChunkSink sink;
   private volatile boolean anyChunk;
   private long acceptedAtNanos;
+  /** Set with the sink when the stream is persisted; null otherwise. */
+  private volatile ReceiveJournal journal;
+  private final Persistence persistence;
+
+  /** Where accepted streams are persisted, with the sealer for their secrets. */
+  record Persistence(ResumeStore store, StreamSecretSealer sealer, Clock clock) {}
 
   IncomingStream(StreamInit init, PeerAddress sender, Verification verification,
       ReceiverSettings settings, EventDispatcher events) {
+    this(init, sender, verification, settings, events, null);
+  }
+
+  IncomingStream(StreamInit init, PeerAddress sender, Verification verification,
+      ReceiverSettings settings, EventDispatcher events, Persistence persistence) {
+    this.persistence = persistence;
     this.init = init;
     this.sender = sender;
     this.verification = verification;
@@ -142,22 +159,112 @@ final class IncomingStream implements IncomingTransfer {
         newSink.discard();
         throw new IllegalStateException("stream " + streamId() + " is already " + state);
       }
-      streamKey = KeySchedule.deriveStreamKey(init.streamSecret(), streamId());
-      opener = ChunkOpener.create(streamKey, metadata().lanes(),
-          metadata().chunkSizeBytes() + (long) ChunkHeader.TAG_SIZE_BYTES);
-      bodies = new BufferPool(metadata().chunkSizeBytes() + ChunkHeader.TAG_SIZE_BYTES,
-          metadata().lanes() * metadata().window());
-      windows = new LaneWindow[metadata().lanes()];
-      for (int i = 0; i < windows.length; i++) {
-        windows[i] = LaneWindow.create(i, metadata().window());
+      LaneWindow[] fresh = new LaneWindow[metadata().lanes()];
+      for (int i = 0; i < fresh.length; i++) {
+        fresh[i] = LaneWindow.create(i, metadata().window());
       }
-      sink = newSink;
-      acceptedAtNanos = System.nanoTime();
+      try {
+        journal = persist(newSink, fresh);
+      } catch (RuntimeException e) {
+        newSink.discard();
+        throw e;
+      }
+      open(newSink, fresh);
       moveTo(State.ACCEPTED, null);
     }
     events.emit(l -> l.accepted(streamId()));
     decided.complete(null);
     return done;
+  }
+
+  /** Keys, buffers and windows of a stream that receives into {@code newSink}. */
+  private void open(ChunkSink newSink, LaneWindow[] laneWindows) {
+    streamKey = KeySchedule.deriveStreamKey(init.streamSecret(), streamId());
+    opener = ChunkOpener.create(streamKey, metadata().lanes(),
+        metadata().chunkSizeBytes() + (long) ChunkHeader.TAG_SIZE_BYTES);
+    bodies = new BufferPool(metadata().chunkSizeBytes() + ChunkHeader.TAG_SIZE_BYTES,
+        metadata().lanes() * metadata().window());
+    windows = laneWindows;
+    sink = newSink;
+    acceptedAtNanos = System.nanoTime();
+  }
+
+  /** Inserts the stream's state when it can be resumed: a file of known size, and a store. */
+  private ReceiveJournal persist(ChunkSink newSink, LaneWindow[] laneWindows) {
+    if (persistence == null || !(newSink instanceof FileSink)
+        || metadata().partition() != Partition.RANGE) {
+      return null;
+    }
+    FileSink file = (FileSink) newSink;
+    List<LaneCheckpoint> lanes = new ArrayList<>();
+    for (int i = 0; i < metadata().lanes(); i++) {
+      lanes.add(LaneCheckpoint.empty(i));
+    }
+    PersistedStreamState state = new PersistedStreamState(streamId(),
+        PersistedStreamState.Direction.RECEIVE, sender, PersistedStreamState.Status.ACTIVE,
+        metadata(), lanes, persistence.sealer().seal(init.streamSecret(), streamId(),
+            PersistedStreamState.Direction.RECEIVE), file.partialPath().toString(),
+        file.targetPath().toString(), persistence.clock().instant());
+    if (!persistence.store().insert(state)) {
+      persistence.store().update(state);
+    }
+    return new ReceiveJournal(persistence.store(), persistence.clock(), state, file, laneWindows,
+        laneLocks);
+  }
+
+  /**
+   * A stream persisted before a restart: ACTIVE states continue receiving into their partial
+   * file, COMPLETE ones answer queries and repeated finishes. Lanes whose acknowledged chunks lie
+   * beyond the end of the partial file (it was truncated) fall back to what the file holds, and
+   * the sender sends the rest again.
+   */
+  static IncomingStream restore(PersistedStreamState state, SecretBytes secret,
+      Verification verification, ReceiverSettings settings, EventDispatcher events,
+      Persistence persistence) throws IOException {
+    StreamMetadata m = state.metadata();
+    IncomingStream stream = new IncomingStream(new StreamInit(state.streamId(), secret, m),
+        state.peer(), verification, settings, events, persistence);
+    dev.shade.streams.RangePlan plan = dev.shade.streams.RangePlan.create(m.totalBytes(),
+        m.lanes(), m.chunkSizeBytes());
+    synchronized (stream) {
+      if (state.status() == PersistedStreamState.Status.COMPLETE) {
+        LaneWindow[] done = new LaneWindow[m.lanes()];
+        for (int i = 0; i < done.length; i++) {
+          long last = plan.chunkCount(i) - 1;
+          done[i] = LaneWindow.resume(i, m.window(), last, last);
+        }
+        stream.windows = done;
+        stream.state = State.COMPLETE;
+        stream.init.streamSecret().destroy();
+        stream.decided.complete(null);
+        return stream;
+      }
+      FileSink sink = FileSink.reopen(java.nio.file.Path.of(state.location()),
+          java.nio.file.Path.of(state.target()));
+      long size = sink.sizeBytes();
+      LaneWindow[] restored = new LaneWindow[m.lanes()];
+      List<LaneCheckpoint> lanes = new ArrayList<>();
+      for (int i = 0; i < restored.length; i++) {
+        long acked = Math.min(state.lanes().get(i).lastSeqAcked(), plan.chunkCount(i) - 1);
+        while (acked >= 0) {
+          dev.shade.streams.ChunkSpec spec = plan.chunk(i, acked);
+          if (spec.offset() + spec.lengthBytes() <= size) {
+            break;
+          }
+          acked--;
+        }
+        long last = plan.chunkCount(i) - 1;
+        restored[i] = LaneWindow.resume(i, m.window(), acked, acked == last ? last : -1);
+        lanes.add(state.lanes().get(i).withLastSeqAcked(acked));
+        stream.anyChunk |= acked >= 0;
+      }
+      stream.open(sink, restored);
+      stream.journal = new ReceiveJournal(persistence.store(), persistence.clock(),
+          state.withLanes(lanes, state.updatedAt()), sink, restored, stream.laneLocks);
+      stream.state = State.ACCEPTED;
+      stream.decided.complete(null);
+      return stream;
+    }
   }
 
   @Override
@@ -228,28 +335,44 @@ final class IncomingStream implements IncomingTransfer {
     checkReceiving();
     int plaintextBytes = opener.openInPlace(header, headerBytes, body, length);
     int lane = header.laneId();
+    boolean duplicate;
     synchronized (laneLocks[lane]) {
       checkReceiving();
       LaneWindow window = windows[lane];
-      if (window.check(header.seq(), header.isLast()) == LaneWindow.Admission.DUPLICATE) {
-        return new ChunkAck(streamId(), lane, header.seq(), true);
-      }
-      layout.check(lane, header.seq(), plaintextBytes, header.isLast());
-      try {
-        if (!sink.write(lane, geometry.offset(lane, header.seq()), body, plaintextBytes)) {
-          throw new OverloadedException("reorder buffer full; retry later");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write to the sink of " + streamId(), e);
-      }
-      window.record(header.seq(), header.isLast());
-      anyChunk = true;
-      events.emit(l -> l.chunkAcked(streamId(), lane, header.seq(), plaintextBytes, "receive"));
-      if (window.isComplete()) {
-        events.emit(l -> l.laneFinished(streamId(), lane));
+      duplicate = window.check(header.seq(), header.isLast()) == LaneWindow.Admission.DUPLICATE;
+      if (!duplicate) {
+        write(lane, header, body, plaintextBytes, window);
       }
     }
-    return new ChunkAck(streamId(), lane, header.seq(), false);
+    awaitDurable();
+    return new ChunkAck(streamId(), lane, header.seq(), duplicate);
+  }
+
+  /** Writes and records a new chunk; under its lane's lock. */
+  private void write(int lane, ChunkHeader header, byte[] body, int plaintextBytes,
+      LaneWindow window) {
+    layout.check(lane, header.seq(), plaintextBytes, header.isLast());
+    try {
+      if (!sink.write(lane, geometry.offset(lane, header.seq()), body, plaintextBytes)) {
+        throw new OverloadedException("reorder buffer full; retry later");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the sink of " + streamId(), e);
+    }
+    window.record(header.seq(), header.isLast());
+    anyChunk = true;
+    events.emit(l -> l.chunkAcked(streamId(), lane, header.seq(), plaintextBytes, "receive"));
+    if (window.isComplete()) {
+      events.emit(l -> l.laneFinished(streamId(), lane));
+    }
+  }
+
+  /** With a journal, waits until the chunks recorded so far are durable; outside lane locks. */
+  private void awaitDurable() {
+    ReceiveJournal j = journal;
+    if (j != null) {
+      j.awaitDurable();
+    }
   }
 
   /**
@@ -296,6 +419,9 @@ final class IncomingStream implements IncomingTransfer {
     TransferResult result = new TransferResult(streamId(), digests.sha256(), digests.totalBytes(),
         durationMs, "receive", path, sink.content().map(java.nio.ByteBuffer::wrap));
     moveTo(State.COMPLETE, null);
+    if (journal != null) {
+      journal.complete();
+    }
     done.complete(result);
     events.emit(l -> l.verified(streamId(), result));
     return new StreamFinished(streamId(), true, null);
@@ -321,8 +447,13 @@ final class IncomingStream implements IncomingTransfer {
     List<LaneProgress> lanes = new ArrayList<>();
     for (int i = 0; i < metadata().lanes(); i++) {
       long acked;
-      synchronized (laneLocks[i]) {
-        acked = windows == null ? -1 : windows[i].lastSeqAcked();
+      ReceiveJournal j = journal;
+      if (j != null && state == State.ACCEPTED) {
+        acked = j.durableAcked(i);
+      } else {
+        synchronized (laneLocks[i]) {
+          acked = windows == null ? -1 : windows[i].lastSeqAcked();
+        }
       }
       lanes.add(new LaneProgress(i, acked));
     }
@@ -370,6 +501,9 @@ final class IncomingStream implements IncomingTransfer {
     if (next != State.ACCEPTED) {
       if (next != State.COMPLETE && sink != null) {
         sink.discard();
+        if (journal != null) {
+          journal.delete();
+        }
       }
       if (opener != null) {
         opener.destroy();

@@ -23,6 +23,16 @@ final class LaneSender {
     void send(LaneSender lane, long seq, byte[] envelope, int plaintextBytes);
   }
 
+  /**
+   * Records, before a sealed chunk leaves the process, that the lane sealed through {@code seq}
+   * with the lane prefix hash {@code prefixSha256}, and what is acknowledged so far.
+   */
+  interface SealJournal {
+    SealJournal NONE = (laneId, seq, prefixSha256, lastSeqAcked) -> { };
+
+    void sealed(int laneId, long seq, byte[] prefixSha256, long lastSeqAcked);
+  }
+
   private final ChunkSealer sealer;
   private final LaneHasher hasher;
   private final int window;
@@ -30,13 +40,30 @@ final class LaneSender {
   private final TreeSet<Long> unacked = new TreeSet<>();
   private final Runnable onAck;
   private final BufferPool envelopes;
+  private final SealJournal journal;
   private Throwable failure;
 
   LaneSender(ChunkSealer sealer, int window, int chunkSizeBytes, Dispatch dispatch,
       Runnable onAck) {
+    this(sealer, new LaneHasher(sealer.laneId()), window, chunkSizeBytes, dispatch, onAck,
+        SealJournal.NONE);
+  }
+
+  /**
+   * A lane that continues at {@code sealer.nextSeq()}; {@code hasher} holds the lane's chunks
+   * before it.
+   */
+  LaneSender(ChunkSealer sealer, LaneHasher hasher, int window, int chunkSizeBytes,
+      Dispatch dispatch, Runnable onAck, SealJournal journal) {
+    if (hasher.laneId() != sealer.laneId() || hasher.chunks() != sealer.nextSeq()) {
+      throw new IllegalArgumentException("hasher of lane " + hasher.laneId() + " at "
+          + hasher.chunks() + " chunks, sealer of lane " + sealer.laneId() + " at seq "
+          + sealer.nextSeq());
+    }
     this.sealer = sealer;
+    this.journal = journal;
     this.envelopes = new BufferPool(ChunkSealer.envelopeLengthBytes(chunkSizeBytes), window + 1);
-    this.hasher = new LaneHasher(sealer.laneId());
+    this.hasher = hasher;
     this.window = window;
     this.dispatch = dispatch;
     this.onAck = onAck;
@@ -46,17 +73,25 @@ final class LaneSender {
     return sealer.laneId();
   }
 
+  /** The seq the next {@link #send} seals; read on the lane thread. */
+  long nextSeq() {
+    return sealer.nextSeq();
+  }
+
   /** Waits for window room, then hashes, seals and dispatches the lane's next chunk. */
   void send(byte[] plaintext, int length, boolean isLast) throws InterruptedException {
     long seq;
+    long lastSeqAcked;
     synchronized (this) {
       while (failure == null && sealer.nextSeq() >= lowestUnacked() + window) {
         wait();
       }
       throwIfFailed();
       seq = sealer.nextSeq();
+      lastSeqAcked = lowestUnacked() - 1;
     }
     hasher.addChunk(plaintext, 0, length);
+    journal.sealed(laneId(), seq, hasher.prefixSha256(), lastSeqAcked);
     int envelopeBytes = ChunkSealer.envelopeLengthBytes(length);
     byte[] envelope = sealer.seal(plaintext, 0, length, isLast,
         envelopeBytes == envelopes.bufferBytes() ? envelopes.take() : new byte[envelopeBytes]);

@@ -59,7 +59,7 @@ final class RangeFeeder implements LaneFeeder {
     int laneId = lane.laneId();
     byte[] buffer = new byte[plan.chunkSizeBytes()];
     long count = plan.chunkCount(laneId);
-    for (long seq = 0; seq < count; seq++) {
+    for (long seq = lane.nextSeq(); seq < count; seq++) {
       ChunkSpec spec = plan.chunk(laneId, seq);
       source.read(spec.offset(), buffer, spec.lengthBytes());
       lane.send(buffer, spec.lengthBytes(), spec.isLast());

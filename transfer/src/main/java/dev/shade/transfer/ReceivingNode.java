@@ -21,6 +21,10 @@ import dev.shade.transfer.control.Verification;
 import dev.shade.transfer.spi.ChunkAck;
 import dev.shade.transfer.spi.ChunkReceiver;
 import dev.shade.transfer.spi.StreamStateView;
+import dev.shade.streams.SecretBytes;
+import dev.shade.transfer.spi.PersistedStreamState;
+import dev.shade.transfer.spi.ResumeStore;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +49,7 @@ final class ReceivingNode implements ChunkReceiver {
   private final EventDispatcher events;
   private final Executor callbacks;
   private final Function<PeerAddress, Verification> verifications;
+  private volatile IncomingStream.Persistence persistence;
   private volatile Consumer<IncomingTransfer> onIncoming =
       incoming -> incoming.decline("this node accepts no transfers");
 
@@ -61,6 +66,68 @@ final class ReceivingNode implements ChunkReceiver {
 
   void onIncomingTransfer(Consumer<IncomingTransfer> handler) {
     this.onIncoming = handler;
+  }
+
+  /** Persists streams accepted into files from now on. */
+  void persistTo(ResumeStore store, StreamSecretSealer sealer, Clock clock) {
+    this.persistence = new IncomingStream.Persistence(store, sealer, clock);
+  }
+
+  /**
+   * Registers the streams persisted before a restart: active ones continue receiving into their
+   * partial files, complete ones answer queries. A state whose secret does not open (sealed under
+   * a previous identity) or whose partial file cannot be reopened is deleted with its file: its
+   * sender is told the stream is unknown and starts again.
+   */
+  void reload() {
+    IncomingStream.Persistence p = persistence;
+    for (PersistedStreamState state : p.store().list(PersistedStreamState.Direction.RECEIVE)) {
+      SecretBytes secret = null;
+      try {
+        secret = p.sealer().open(state.sealedSecret(), state.streamId(),
+            PersistedStreamState.Direction.RECEIVE);
+        byte[] raw = secret.toByteArray();
+        byte[] secretDigest = Sha256.newDigest().digest(raw);
+        Arrays.fill(raw, (byte) 0);
+        IncomingStream stream = IncomingStream.restore(state, secret,
+            verifications.apply(state.peer()), settings, events, p);
+        streams.put(state.streamId(), new Entry(stream, state.peer(), secretDigest));
+        LOG.info("reloaded stream {} from {} ({})", state.streamId(), state.peer(),
+            state.status().storageName());
+      } catch (RuntimeException | java.io.IOException e) {
+        if (secret != null) {
+          secret.destroy();
+        }
+        LOG.warn("dropping the persisted stream {}: {}", state.streamId(), e.getMessage());
+        p.store().delete(state.streamId(), PersistedStreamState.Direction.RECEIVE);
+        deletePartial(state);
+      }
+    }
+  }
+
+  /** Forgets streams whose states retention pruned, aborting them and deleting partial files. */
+  void pruned(java.util.List<PersistedStreamState> states) {
+    for (PersistedStreamState state : states) {
+      if (state.direction() != PersistedStreamState.Direction.RECEIVE) {
+        continue;
+      }
+      Entry entry = streams.remove(state.streamId());
+      if (entry != null && !entry.stream().isEnded()) {
+        entry.stream().abort("stream state expired after the retention horizon");
+      }
+      deletePartial(state);
+    }
+  }
+
+  private static void deletePartial(PersistedStreamState state) {
+    if (state.location() == null || state.status() == PersistedStreamState.Status.COMPLETE) {
+      return;
+    }
+    try {
+      java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(state.location()));
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("could not delete the partial file {}", state.location(), e);
+    }
   }
 
   /** Answers one decrypted control message from {@code sender}; empty means 204. */
@@ -93,7 +160,7 @@ final class ReceivingNode implements ChunkReceiver {
     byte[] secretDigest = Sha256.newDigest().digest(rawSecret);
     Arrays.fill(rawSecret, (byte) 0);
     IncomingStream fresh = new IncomingStream(init, sender, verifications.apply(sender), settings,
-        events);
+        events, persistence);
     Entry candidate = new Entry(fresh, sender, secretDigest);
     Entry entry = streams.putIfAbsent(init.streamId(), candidate);
     if (entry != null) {

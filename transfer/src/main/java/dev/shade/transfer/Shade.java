@@ -12,7 +12,17 @@ import dev.shade.transfer.spi.ChunkReceiver;
 import dev.shade.transfer.spi.ChunkTransportFactory;
 import dev.shade.transfer.spi.PeerDirectory;
 import dev.shade.transfer.spi.ProtocolStateStore;
+import dev.shade.streams.SecretBytes;
+import dev.shade.streams.StreamId;
+import dev.shade.streams.StreamMetadata;
+import dev.shade.transfer.spi.PersistedStreamState;
+import dev.shade.transfer.spi.ResumeStore;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,6 +58,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Shade implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Shade.class);
   private final ControlPlane plane;
   private final List<ChunkTransportFactory> transports;
   private final PeerDirectory peers;
@@ -60,6 +71,10 @@ public final class Shade implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
   private final Map<URI, MultiTransportFallback> connections = new ConcurrentHashMap<>();
+  private final java.util.Set<UploadSession> uploads = ConcurrentHashMap.newKeySet();
+  private final ResumeStore resumeStore;
+  private final StreamSecretSealer sealer;
+  private final Duration retention;
   private volatile boolean closed;
 
   private Shade(Builder b) {
@@ -83,6 +98,16 @@ public final class Shade implements AutoCloseable {
     }
     this.plane = planeBuilder.open();
     planeRef[0] = plane;
+    this.resumeStore = b.resumeStore;
+    this.retention = b.retention;
+    if (resumeStore != null) {
+      this.sealer = StreamSecretSealer.create(plane.keys().deviceKey(), random);
+      receiver.persistTo(resumeStore, sealer, clock);
+      receiver.reload();
+      scheduler.scheduleAtFixedRate(this::pruneQuietly, 0, 1, TimeUnit.DAYS);
+    } else {
+      this.sealer = null;
+    }
     if (b.warmUpCrypto) {
       workers.execute(CryptoWarmup::run);
     }
@@ -92,7 +117,10 @@ public final class Shade implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts sending {@code upload}; the handle's {@code done()} completes once verified. */
+  /**
+   * Starts sending {@code upload}; the handle's {@code done()} completes once verified. Closing the
+   * node pauses it ({@link TransferPausedException}); {@link #resumeUpload} continues it.
+   */
   public UploadHandle upload(Upload upload) {
     if (closed) {
       throw new IllegalStateException("this node is closed");
@@ -101,12 +129,98 @@ public final class Shade implements AutoCloseable {
       throw new IllegalStateException("no chunk transport configured");
     }
     peers.remember(upload.peer().address(), upload.peer().baseUrl());
-    MultiTransportFallback transport = connections.computeIfAbsent(upload.peer().baseUrl(),
-        url -> new MultiTransportFallback(transports, url, fallbackPolicy, clock));
-    UploadSession session = new UploadSession(upload, this::request, transport, workers,
-        scheduler, retryPolicy, events, random, clock);
+    MultiTransportFallback transport = connection(upload.peer().baseUrl());
+    UploadSession session = new UploadSession(upload, transport, runtime(), random);
+    return start(session);
+  }
+
+  private UploadHandle start(UploadSession session) {
+    uploads.add(session);
+    session.done().whenComplete((r, e) -> uploads.remove(session));
     session.start();
     return session;
+  }
+
+  /**
+   * Continues an upload that this node persisted (it needs a {@link Builder#resumeStore}), after a
+   * crash or a restart: re-reads the part of {@code sameInput} that was sent and checks it against
+   * the persisted lane hashes, asks the receiver what it holds, and sends the rest. Uploads
+   * interrupted by the network while this node runs continue by themselves.
+   *
+   * @return the handle, as {@link #upload} returns; its {@code done()} fails with {@link
+   *     ResumeRefusedException} when the input changed (nothing is sent then) or the receiver lost
+   *     the stream
+   * @throws ResumeRefusedException at once when there is no state for the stream (finished,
+   *     pruned, never sent from here) or its state was sealed under another identity
+   */
+  public UploadHandle resumeUpload(StreamId streamId, Input sameInput) {
+    Objects.requireNonNull(streamId, "streamId");
+    Objects.requireNonNull(sameInput, "sameInput");
+    if (closed) {
+      throw new IllegalStateException("this node is closed");
+    }
+    if (resumeStore == null) {
+      throw new IllegalStateException("this node has no resume store");
+    }
+    PersistedStreamState state = resumeStore.find(streamId, PersistedStreamState.Direction.SEND)
+        .orElseThrow(() -> ResumeRefusedException.noState(streamId));
+    SecretBytes secret = sealer.open(state.sealedSecret(), streamId,
+        PersistedStreamState.Direction.SEND);
+    Peer peer = new Peer(state.peer(), state.target() != null ? URI.create(state.target())
+        : peers.baseUrl(state.peer()));
+    peers.remember(peer.address(), peer.baseUrl());
+    StreamMetadata m = state.metadata();
+    Upload upload = new Upload(peer, sameInput, m.lanes(), m.chunkSizeBytes(), m.window(),
+        Upload.DEFAULT_ACCEPT_TIMEOUT, m.fileMetadata(), m.userMetadata());
+    UploadSession session = new UploadSession(upload, state, secret, connection(peer.baseUrl()),
+        runtime());
+    return start(session);
+  }
+
+  /** Uploads persisted by this node that have not finished: what {@link #resumeUpload} takes. */
+  public List<PersistedStreamState> resumableUploads() {
+    return resumeStore == null ? List.of()
+        : resumeStore.list(PersistedStreamState.Direction.SEND);
+  }
+
+  /**
+   * Deletes persisted stream states (both directions) last updated before {@code olderThan}, with
+   * the partial files of received streams; a stream whose state is gone cannot be resumed (its
+   * state route answers 404). Idempotent; safe to run concurrently with transfers. A running node
+   * does this daily with the horizon {@link Builder#retention} ({@code SHADE_STREAM_RETENTION_DAYS},
+   * default 14 days).
+   *
+   * @return how many states it deleted
+   */
+  public int pruneStreamStates(Instant olderThan) {
+    if (resumeStore == null) {
+      return 0;
+    }
+    List<PersistedStreamState> pruned = resumeStore.pruneOlderThan(olderThan);
+    receiver.pruned(pruned);
+    return pruned.size();
+  }
+
+  private void pruneQuietly() {
+    try {
+      int n = pruneStreamStates(clock.instant().minus(retention));
+      if (n > 0) {
+        LOG.info("pruned {} stream states older than {}", n, retention);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("pruning stream states failed; next try in a day", e);
+    }
+  }
+
+  private UploadSession.Runtime runtime() {
+    return new UploadSession.Runtime(this::request, workers, scheduler, retryPolicy, events, clock,
+        resumeStore == null ? UploadSession.Durable.NONE
+            : new UploadSession.Durable(resumeStore, sealer));
+  }
+
+  private MultiTransportFallback connection(URI baseUrl) {
+    return connections.computeIfAbsent(baseUrl,
+        url -> new MultiTransportFallback(transports, url, fallbackPolicy, clock));
   }
 
   /** Decides on streams that peers offer; called on a worker thread, once per stream. */
@@ -138,10 +252,14 @@ public final class Shade implements AutoCloseable {
       return;
     }
     closed = true;
+    uploads.forEach(UploadSession::pause);
     connections.values().forEach(MultiTransportFallback::close);
     workers.shutdownNow();
     scheduler.shutdownNow();
     events.close();
+    if (sealer != null) {
+      sealer.destroy();
+    }
     plane.close();
   }
 
@@ -168,8 +286,49 @@ public final class Shade implements AutoCloseable {
     private TrustPolicy trustPolicy = TrustPolicy.TRUST_ON_FIRST_USE;
     private Clock clock = Clock.systemUTC();
     private boolean warmUpCrypto = true;
+    private ResumeStore resumeStore;
+    private Duration retention = retentionFromEnvironment(System.getenv("SHADE_STREAM_RETENTION_DAYS"));
 
     private Builder() {}
+
+    /**
+     * Where stream states are persisted so that transfers survive a restart of either side
+     * (default: none; transfers still continue after network loss while the node runs). The node
+     * reloads received streams from it at start and prunes it daily.
+     */
+    public Builder resumeStore(ResumeStore store) {
+      this.resumeStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * How long persisted stream states are kept after their last change (default: {@code
+     * SHADE_STREAM_RETENTION_DAYS} days, else 14).
+     */
+    public Builder retention(Duration retention) {
+      if (retention.isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("retention must be positive");
+      }
+      this.retention = retention;
+      return this;
+    }
+
+    /** Days from {@code SHADE_STREAM_RETENTION_DAYS}; 14 when unset, blank or not a positive integer. */
+    static Duration retentionFromEnvironment(String days) {
+      if (days != null && !days.isBlank()) {
+        try {
+          long n = Long.parseLong(days.strip());
+          if (n > 0 && n <= 36_500) {
+            return Duration.ofDays(n);
+          }
+        } catch (NumberFormatException ignored) {
+          // fall through to the default
+        }
+        LOG.warn("SHADE_STREAM_RETENTION_DAYS={} is not a number of days (1..36500); using 14",
+            days);
+      }
+      return Duration.ofDays(14);
+    }
 
     /** Where the identity, prekeys, pinned peers and sessions live. */
     public Builder protocolStore(ProtocolStateStore store) {

@@ -25,6 +25,13 @@ public interface TransferListener {
   default void chunkAcked(StreamId streamId, int laneId, long seq, int plaintextBytes,
       String transport) {}
 
+  /**
+   * Chunk {@code seq} of lane {@code laneId} reached the receiver, which acknowledged or refused
+   * it: once per such attempt, so chunks sent again (after a lost ack, a restart or a resume)
+   * count again. Attempts lost to the network (connection refused or reset) do not count.
+   */
+  default void chunkSent(StreamId streamId, int laneId, long seq, int plaintextBytes) {}
+
   default void laneFinished(StreamId streamId, int laneId) {}
 
   default void verified(StreamId streamId, TransferResult result) {}

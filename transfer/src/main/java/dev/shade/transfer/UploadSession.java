@@ -52,25 +52,63 @@ final class UploadSession implements UploadHandle {
   private final RetryPolicy retryPolicy;
   private final EventDispatcher events;
   private final CompletableFuture<TransferResult> done = new CompletableFuture<>();
-  private final List<LaneSender> lanes = new ArrayList<>();
+  private final List<LaneSender> lanes = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Clock clock;
+  /** Null for a fresh upload; set when this session continues a persisted one. */
+  private final UploadJournal resumedJournal;
+  private final Durable durable;
   private volatile boolean stopped;
+  private volatile boolean paused;
   private StreamKey streamKey;
+  private volatile UploadJournal journal;
 
-  UploadSession(Upload upload, ControlRequester control, MultiTransportFallback transport,
-      ExecutorService workers, ScheduledExecutorService scheduler, RetryPolicy retryPolicy,
-      EventDispatcher events, SecureRandom random, Clock clock) {
+  /** Where uploads are persisted, and the sealer for their secrets; both null without a store. */
+  record Durable(dev.shade.transfer.spi.ResumeStore store, StreamSecretSealer sealer) {
+    static final Durable NONE = new Durable(null, null);
+  }
+
+  /** What every upload of a node shares. */
+  record Runtime(ControlRequester control, ExecutorService workers,
+      ScheduledExecutorService scheduler, RetryPolicy retryPolicy, EventDispatcher events,
+      Clock clock, Durable durable) {}
+
+  /** A new upload with a fresh stream id and secret. */
+  UploadSession(Upload upload, MultiTransportFallback transport, Runtime runtime,
+      SecureRandom random) {
+    this(upload, StreamId.random(random), KeySchedule.newStreamSecret(random),
+        metadataOf(upload, runtime.clock()), null, transport, runtime);
+  }
+
+  /** Continues the persisted upload {@code state}, whose secret was opened into {@code secret}. */
+  UploadSession(Upload upload, dev.shade.transfer.spi.PersistedStreamState state,
+      SecretBytes secret, MultiTransportFallback transport, Runtime runtime) {
+    this(upload, state.streamId(), secret, state.metadata(),
+        UploadJournal.reopen(runtime.durable().store(), state, runtime.clock()), transport,
+        runtime);
+  }
+
+  private UploadSession(Upload upload, StreamId streamId, SecretBytes streamSecret,
+      StreamMetadata metadata, UploadJournal resumedJournal, MultiTransportFallback transport,
+      Runtime runtime) {
     this.upload = upload;
-    this.control = control;
+    this.streamId = streamId;
+    this.streamSecret = streamSecret;
+    this.metadata = metadata;
+    this.resumedJournal = resumedJournal;
     this.transport = transport;
-    this.workers = workers;
-    this.scheduler = scheduler;
-    this.retryPolicy = retryPolicy;
-    this.events = events;
-    this.streamId = StreamId.random(random);
-    this.streamSecret = KeySchedule.newStreamSecret(random);
+    this.control = runtime.control();
+    this.workers = runtime.workers();
+    this.scheduler = runtime.scheduler();
+    this.retryPolicy = runtime.retryPolicy();
+    this.events = runtime.events();
+    this.clock = runtime.clock();
+    this.durable = runtime.durable();
+  }
+
+  private static StreamMetadata metadataOf(Upload upload, Clock clock) {
     Long total = upload.input().knownSizeBytes().isPresent()
         ? upload.input().knownSizeBytes().getAsLong() : null;
-    this.metadata = new StreamMetadata(total, upload.chunkSizeBytes(), clock.millis(),
+    return new StreamMetadata(total, upload.chunkSizeBytes(), clock.millis(),
         total == null ? Partition.ROUND_ROBIN : Partition.RANGE, upload.lanes(), upload.window(),
         upload.fileMetadata(), upload.userMetadata());
   }
@@ -93,36 +131,174 @@ final class UploadSession implements UploadHandle {
     long startNanos = System.nanoTime();
     events.emit(l -> l.started(streamId, TransferListener.Direction.SEND, metadata));
     try {
-      awaitAcceptance();
+      List<ResumePlan.LaneStart> starts;
+      if (resumedJournal == null) {
+        journal = durable.store() == null || metadata.partition() != Partition.RANGE
+            ? UploadJournal.inMemory(metadata, clock)
+            : UploadJournal.begin(durable.store(), durable.sealer(), streamId,
+                upload.peer().address(), metadata, streamSecret, location(),
+                upload.peer().baseUrl().toString(), clock);
+        awaitAcceptance(request(new StreamInit(streamId, copy(streamSecret), metadata)));
+        starts = ResumePlan.fresh(metadata.lanes());
+      } else {
+        journal = resumedJournal;
+        starts = resumePoint(awaitAcceptance(queryReceiver()));
+      }
+      journal.accepted();
       events.emit(l -> l.accepted(streamId));
       streamKey = KeySchedule.deriveStreamKey(streamSecret, streamId);
-      ChunkDelivery delivery = new ChunkDelivery(streamId, transport, scheduler, retryPolicy,
-          events, this::laneFailed);
-      AckSignal acks = new AckSignal();
-      for (int i = 0; i < upload.lanes(); i++) {
-        lanes.add(new LaneSender(dev.shade.streams.ChunkSealer.create(streamKey.laneKey(i), 0),
-            upload.window(), upload.chunkSizeBytes(), delivery, acks::signal));
+      SentTotals totals;
+      while (true) {
+        try {
+          totals = sendFrom(starts);
+          break;
+        } catch (Throwable e) {
+          Throwable cause = unwrap(e);
+          if (stopped || !isTransient(cause) || metadata.partition() != Partition.RANGE) {
+            throw cause;
+          }
+          starts = reconnect(cause);
+        }
       }
-      SentTotals totals = LaneFeeder.forInput(upload.input(), metadata, lanes, workers, events,
-          streamId, acks).run();
       if (stopped) {
         return;
       }
       finish(totals, startNanos);
+      journal.close();
     } catch (Throwable e) {
-      fail(unwrap(e));
+      Throwable cause = paused ? new TransferPausedException(streamId) : unwrap(e);
+      if (journal != null && !stopped && !keepsState(cause)) {
+        journal.close();
+      }
+      fail(cause);
     } finally {
       destroyKeys();
     }
   }
 
-  private void awaitAcceptance() throws InterruptedException {
+  /** Sends every lane from its start to its end; returns once every chunk is acknowledged. */
+  private SentTotals sendFrom(List<ResumePlan.LaneStart> starts) throws Exception {
+    destroyLanes();
+    lanes.clear();
+    ChunkDelivery delivery = new ChunkDelivery(streamId, transport, scheduler, retryPolicy,
+        events, this::laneFailed);
+    AckSignal acks = new AckSignal();
+    for (ResumePlan.LaneStart start : starts) {
+      lanes.add(new LaneSender(
+          dev.shade.streams.ChunkSealer.create(streamKey.laneKey(start.laneId()), start.nextSeq()),
+          start.hasher(), upload.window(), upload.chunkSizeBytes(), delivery, acks::signal,
+          journal));
+    }
+    if (stopped) {
+      throw new TransferAbortedException("aborted", false);
+    }
+    return LaneFeeder.forInput(upload.input(), metadata, lanes, workers, events, streamId, acks)
+        .run();
+  }
+
+  /**
+   * The network failed for longer than the retry budget: waits (for the same budget again) until
+   * the receiver answers, then continues from what it holds, after proving the input unchanged.
+   */
+  private List<ResumePlan.LaneStart> reconnect(Throwable cause) throws Throwable {
+    long deadline = System.nanoTime() + retryPolicy.transientBudget().toNanos();
+    long pollMs = FIRST_POLL_MS;
+    while (!stopped) {
+      try {
+        return resumePoint(queryReceiver());
+      } catch (ResumeRefusedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        if (System.nanoTime() + pollMs * 1_000_000 > deadline) {
+          throw cause;
+        }
+      }
+      Thread.sleep(pollMs);
+      pollMs = Math.min(MAX_POLL_MS, pollMs * 2);
+    }
+    throw new TransferAbortedException("aborted", false);
+  }
+
+  /** Asks the receiver where the stream stands; an unknown stream cannot be resumed. */
+  private ControlMessage queryReceiver() {
+    try {
+      return request(new ResumeQuery(streamId));
+    } catch (dev.shade.transfer.control.ControlException e) {
+      if (e.errorCode() == dev.shade.streams.ErrorCode.UNKNOWN_STREAM) {
+        throw new ResumeRefusedException(ResumeRefusedException.Reason.RECEIVER_LOST_STREAM,
+            streamId, "the receiver has no state for stream " + streamId + " (it restarted "
+                + "without keeping it, pruned it, or never accepted it); start a new transfer");
+      }
+      throw e;
+    }
+  }
+
+  /** A failure the network may heal: the upload waits for the receiver and continues. */
+  private static boolean isTransient(Throwable cause) {
+    return cause instanceof dev.shade.transfer.spi.TransferTransportError
+        || cause instanceof java.io.UncheckedIOException
+        || (cause instanceof dev.shade.transfer.spi.ChunkRejectedException
+            && ((dev.shade.transfer.spi.ChunkRejectedException) cause).isRetryable());
+  }
+
+  /**
+   * Whether a failed upload keeps its persisted state (and leaves the receiver's stream open), so
+   * that {@code resumeUpload} can continue it: the network, or an input that changed (put back, it
+   * resumes).
+   */
+  private static boolean keepsState(Throwable cause) {
+    return isTransient(cause) || cause instanceof TransferPausedException
+        || (cause instanceof ResumeRefusedException
+            && ((ResumeRefusedException) cause).reason() == ResumeRefusedException.Reason.INPUT_CHANGED);
+  }
+
+  /** The input file, for {@code shade resume}; null for other inputs. */
+  private String location() {
+    return upload.input() instanceof Input.FileInput
+        ? ((Input.FileInput) upload.input()).path().toAbsolutePath().toString() : null;
+  }
+
+  /** Lane starts from the receiver's answer to a resume query, verified against the input. */
+  private List<ResumePlan.LaneStart> resumePoint(ControlMessage reply) throws Exception {
+    if (!(reply instanceof ResumeState)) {
+      throw new IllegalStateException("unexpected reply to stream-resume-query: " + reply.kind());
+    }
+    ResumeState state = (ResumeState) reply;
+    switch (state.status()) {
+      case ACCEPTED:
+      case RECEIVING:
+      case COMPLETE:
+        break;
+      default:
+        throw new ResumeRefusedException(ResumeRefusedException.Reason.RECEIVER_LOST_STREAM,
+            streamId, "the receiver " + state.status().name().toLowerCase()
+                + " stream " + streamId + (state.reason() == null ? "" : ": " + state.reason()));
+    }
+    long[] acked = new long[metadata.lanes()];
+    for (var lane : state.lanes()) {
+      if (lane.laneId() < 0 || lane.laneId() >= acked.length) {
+        throw new IllegalStateException("the receiver reported lane " + lane.laneId());
+      }
+      acked[lane.laneId()] = lane.lastSeqAcked();
+    }
+    if (state.lanes().size() != acked.length) {
+      throw new IllegalStateException("the receiver reported " + state.lanes().size()
+          + " lanes, the stream has " + acked.length);
+    }
+    List<ResumePlan.LaneStart> starts = ResumePlan.verify(upload.input(), metadata, streamId,
+        journal, acked, workers);
+    journal.receiverAcked(acked);
+    return starts;
+  }
+
+  /** Waits for the receiver's decision; returns the reply that reported it accepted. */
+  private ControlMessage awaitAcceptance(ControlMessage first) throws InterruptedException {
     long deadline = System.nanoTime() + upload.acceptTimeout().toNanos();
-    ControlMessage reply = request(new StreamInit(streamId, copy(streamSecret), metadata));
+    ControlMessage reply = first;
     long pollMs = FIRST_POLL_MS;
     while (true) {
       if (reply instanceof StreamAccept) {
-        return;
+        return reply;
       }
       if (reply instanceof StreamDecline) {
         throw new TransferDeclinedException(((StreamDecline) reply).reason());
@@ -131,8 +307,9 @@ final class UploadSession implements UploadHandle {
         throw new IllegalStateException("unexpected reply to stream-init: " + reply.kind());
       }
       ResumeState state = (ResumeState) reply;
-      if (state.status() == StreamStatus.ACCEPTED || state.status() == StreamStatus.RECEIVING) {
-        return;
+      if (state.status() == StreamStatus.ACCEPTED || state.status() == StreamStatus.RECEIVING
+          || state.status() == StreamStatus.COMPLETE) {
+        return reply;
       }
       if (state.status() == StreamStatus.DECLINED) {
         throw new TransferDeclinedException(state.reason());
@@ -190,9 +367,32 @@ final class UploadSession implements UploadHandle {
     stopped = true;
     TransferAbortedException aborted = new TransferAbortedException(reason, false);
     lanes.forEach(l -> l.fail(aborted));
-    workers.execute(() -> abortQuietly(reason));
+    workers.execute(() -> {
+      abortQuietly(reason);
+      UploadJournal j = journal != null ? journal : resumedJournal;
+      if (j != null) {
+        j.close();
+      }
+    });
     if (done.completeExceptionally(aborted)) {
       events.emit(l -> l.aborted(streamId, reason));
+    }
+  }
+
+  /**
+   * Stops the upload without ending the stream: the node is closing. The state stays for {@code
+   * resumeUpload}; the receiver is not told to abort.
+   */
+  void pause() {
+    if (stopped || done.isDone()) {
+      return;
+    }
+    paused = true;
+    stopped = true;
+    TransferPausedException pausedError = new TransferPausedException(streamId);
+    lanes.forEach(l -> l.fail(pausedError));
+    if (done.completeExceptionally(pausedError)) {
+      events.emit(l -> l.failed(streamId, pausedError));
     }
   }
 
@@ -205,7 +405,7 @@ final class UploadSession implements UploadHandle {
     lanes.forEach(l -> l.fail(error));
     if (done.completeExceptionally(error)) {
       if (!(error instanceof TransferDeclinedException)
-          && !(error instanceof TransferAbortedException)) {
+          && !(error instanceof TransferAbortedException) && !keepsState(error)) {
         abortQuietly("sender failed: " + error.getMessage());
       }
       events.emit(l -> l.failed(streamId, error));
@@ -241,8 +441,12 @@ final class UploadSession implements UploadHandle {
     }
   }
 
-  private void destroyKeys() {
+  private void destroyLanes() {
     lanes.forEach(LaneSender::destroy);
+  }
+
+  private void destroyKeys() {
+    destroyLanes();
     if (streamKey != null) {
       streamKey.destroy();
     }
