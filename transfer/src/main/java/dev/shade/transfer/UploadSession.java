@@ -164,7 +164,6 @@ final class UploadSession implements UploadHandle {
         return;
       }
       finish(totals, startNanos);
-      journal.close();
     } catch (Throwable e) {
       Throwable cause = paused ? new TransferPausedException(streamId) : unwrap(e);
       if (journal != null && !stopped && !keepsState(cause)) {
@@ -346,6 +345,7 @@ final class UploadSession implements UploadHandle {
       throw TransferIntegrityError.stream(failure == null ? TransferIntegrityError.Check.OVERALL_SHA256
           : failure.check(), "the receiver refused the stream");
     }
+    journal.close();
     long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
     TransferResult result = TransferResult.sent(streamId, totals.sha256(), totals.bytes(),
         durationMs, transport.preferredName());

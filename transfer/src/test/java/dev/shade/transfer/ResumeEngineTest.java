@@ -71,6 +71,8 @@ class ResumeEngineTest {
   private byte[] content;
   private Shade currentBob;
   private long firstRunSent;
+  /** Long, so that the prune a node runs when it starts leaves the tests' states alone. */
+  private Duration retention = Duration.ofDays(365);
   private Path source;
   private Path target;
 
@@ -121,7 +123,7 @@ class ResumeEngineTest {
   private Shade alice(ProtocolStateStore keys, TransferListener listener) {
     Shade node = Shade.builder().protocolStore(survivingClose(keys)).address(ALICE).controlTransport(control)
         .transports(relay.factory()).warmUpCrypto(false).resumeStore(aliceStates).clock(clock)
-        .listener(listener)
+        .listener(listener).retention(retention)
         .retryPolicy(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(20),
             Duration.ofSeconds(10), 3))
         .build();
@@ -132,7 +134,7 @@ class ResumeEngineTest {
 
   private Shade bob() {
     Shade node = Shade.builder().protocolStore(survivingClose(bobKeys)).address(BOB).controlTransport(control)
-        .warmUpCrypto(false).resumeStore(bobStates).clock(clock).build();
+        .warmUpCrypto(false).resumeStore(bobStates).clock(clock).retention(retention).build();
     node.onIncomingTransfer(in -> in.accept(Output.file(target)));
     control.attach(node.controlPlane());
     relay.target(node.chunkReceiver());
@@ -260,6 +262,7 @@ class ResumeEngineTest {
       Thread.sleep(1);
     }
     relay.down();
+    relay.awaitIdle(); // a crashed receiver takes no more chunks
     long ackedBeforeCrash = counts.acked.get();
     bob.close();
     control.detach(BOB);
@@ -332,6 +335,20 @@ class ResumeEngineTest {
   }
 
   @Test
+  void aStartingNodePrunesStatesOlderThanItsRetention() throws Exception {
+    bob();
+    StreamId id = sendAndCrashAlice(10);
+    clock.advance(Duration.ofDays(15));
+    retention = Duration.ofDays(14);
+    alice(aliceKeys, TransferListener.NONE);
+    for (int i = 0; i < 500 && aliceStates.find(id, PersistedStreamState.Direction.SEND)
+        .isPresent(); i++) {
+      Thread.sleep(10);
+    }
+    assertTrue(aliceStates.find(id, PersistedStreamState.Direction.SEND).isEmpty());
+  }
+
+  @Test
   void retentionComesFromTheEnvironmentWithASafeDefault() {
     assertEquals(Duration.ofDays(14), Shade.Builder.retentionFromEnvironment(null));
     assertEquals(Duration.ofDays(14), Shade.Builder.retentionFromEnvironment(" "));
@@ -401,6 +418,7 @@ class ResumeEngineTest {
     private volatile ChunkReceiver target;
     private volatile boolean down;
     private volatile long delayMillis;
+    private final AtomicLong inFlight = new AtomicLong();
 
     void target(ChunkReceiver receiver) {
       this.target = receiver;
@@ -441,7 +459,23 @@ class ResumeEngineTest {
     @Override
     public CompletableFuture<ChunkAck> send(StreamId streamId, byte[] envelope) {
       byte[] wire = envelope.clone();
+      inFlight.incrementAndGet();
       return CompletableFuture.supplyAsync(() -> {
+        try {
+          return deliver(streamId, wire);
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      }, pool);
+    }
+
+    void awaitIdle() throws InterruptedException {
+      while (inFlight.get() > 0) {
+        Thread.sleep(1);
+      }
+    }
+
+    private ChunkAck deliver(StreamId streamId, byte[] wire) {
         try {
           Thread.sleep(delayMillis);
         } catch (InterruptedException e) {
@@ -458,7 +492,6 @@ class ResumeEngineTest {
         } catch (ShadeException e) {
           throw new ChunkRejectedException(e.errorCode(), e.getMessage());
         }
-      }, pool);
     }
 
     @Override
