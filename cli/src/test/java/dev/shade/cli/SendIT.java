@@ -81,16 +81,14 @@ class SendIT {
   @Test
   void aNewPeerIsRefusedWithItsSafetyNumberWhenThereIsNoTerminalToAsk() {
     Path file = Sha256Files.random(dir.resolve("refused.bin"), 10);
-    ShadeProcess.Result refused = send("dave", file.toString());
+    ShadeProcess.Result refused = send("dave", "--json", file.toString());
     assertEquals(6, refused.exitCode(), refused::toString);
-    assertTrue(SAFETY_NUMBER.matcher(refused.stderr()).find(), refused::toString);
-    assertTrue(refused.stderr().contains("--trust-new"), refused::toString);
-
-    ShadeProcess.Result json = send("dave", "--json", file.toString());
-    JsonObject error = new JsonObject(json.stdout());
+    JsonObject error = new JsonObject(refused.stdout());
     assertEquals("error", error.getString("event"));
     assertEquals("untrusted", error.getString("code"));
     assertEquals(6, error.getInteger("exitCode"));
+    assertTrue(SAFETY_NUMBER.matcher(refused.stderr()).find(), refused::toString);
+    assertTrue(error.getString("message").contains("--trust-new"), refused::toString);
     assertTrue(Files.notExists(bob.inbox.resolve("refused.bin")));
   }
 
