@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Whole-process throughput: a receiving JVM and a sending JVM move one file over HTTP on
-# loopback, N rounds, each round with fresh JVMs. Prints a Markdown table per round (MB/s, CPU
-# seconds and peak RSS of each side) and min/median/max, and keeps it in bench/results/.
+# Whole-process throughput: a receiving JVM and a sending JVM move one file over HTTP (or, with
+# --transport ws, over one WebSocket) on loopback, N rounds, each round with fresh JVMs. Prints a
+# Markdown table per round (MB/s, CPU seconds and peak RSS of each side) and min/median/max, and
+# keeps it in bench/results/.
 #
 # Builds nothing: run `mvn -B -o -pl bench -am package -DskipTests` first (bench/target/benchmarks.jar).
 #
 #   bench/run-transfer.sh [--size BYTES] [--rounds N] [--lanes N] [--chunk-size BYTES]
-#                         [--discard] [--jvm-opts "OPTS"]
+#                         [--discard] [--transport http|ws] [--jvm-opts "OPTS"]
 #
 # MB/s is 10^6 bytes per second over the sender's engine duration (stream-init sent until the
 # receiver verified the stream; JVM start and node set-up excluded). "data MB/s" divides by the
@@ -26,7 +27,11 @@ rounds=5
 lanes=4
 chunk_size=$((1 << 20))
 discard=0
-jvm_opts="-Xmx256m"
+transport=http
+# The engine holds lanes × window chunks, not the file: a 64 MiB heap is plenty, and the serial
+# collector suits a heap that small. MALLOC_ARENA_MAX keeps glibc from growing an arena per thread.
+jvm_opts="-Xmx64m -XX:+UseSerialGC"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -35,8 +40,9 @@ while [[ $# -gt 0 ]]; do
     --lanes) lanes="$2"; shift 2 ;;
     --chunk-size) chunk_size="$2"; shift 2 ;;
     --discard) discard=1; shift ;;
+    --transport) transport="$2"; shift 2 ;;
     --jvm-opts) jvm_opts="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -116,7 +122,7 @@ for ((round = 1; round <= rounds; round++)); do
   [[ -n "$base_url" ]] || { echo "round $round: the receiver did not start" >&2; cat "$work/receiver.$round.log" >&2; exit 1; }
   start_ns="$(date +%s%N)"
   if ! timed "$s_time" "${java_cmd[@]}" send --to "$base_url" --address-of-peer bob.1 \
-      --lanes "$lanes" --chunk-size "$chunk_size" "${send_extra[@]}" "$source" \
+      --lanes "$lanes" --chunk-size "$chunk_size" --transport "$transport" "${send_extra[@]}" "$source" \
       > "$s_json" 2> "$work/sender.$round.log"; then
     echo "round $round: the sender failed" >&2; cat "$s_json" >&2; tail -20 "$work/sender.$round.log" >&2; exit 1
   fi
@@ -144,7 +150,7 @@ report="$results/transfer-$stamp.md"
 {
   echo "## Shade whole-process transfer, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "$(awk -v b="$size" 'BEGIN { printf "%.0f MiB", b / 1048576 }'), $lanes lanes, $chunk_size-byte chunks," \
+  echo "$(awk -v b="$size" 'BEGIN { printf "%.0f MiB", b / 1048576 }') over $transport, $lanes lanes, $chunk_size-byte chunks," \
     "$rounds rounds, receiver: $mode; JVM options: $jvm_opts; $(nproc) CPUs, $(java -version 2>&1 | head -1)"
   echo
   echo "| round | MB/s | data MB/s | wall MB/s | sender CPU s | receiver CPU s | sender peak RSS MiB | receiver peak RSS MiB |"

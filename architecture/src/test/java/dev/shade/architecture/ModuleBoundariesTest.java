@@ -39,7 +39,8 @@ class ModuleBoundariesTest {
   @Test
   void everyModuleOfTheReactorIsImported() {
     for (String module : List.of("dev.shade.streams", "dev.shade.transfer",
-        "dev.shade.transport.http", "dev.shade.resume", "dev.shade.cli", "dev.shade.bench")) {
+        "dev.shade.transport.http", "dev.shade.transport.ws", "dev.shade.resume", "dev.shade.cli",
+        "dev.shade.bench")) {
       if (classes.stream().noneMatch(c -> c.getPackageName().startsWith(module))) {
         throw new AssertionError(module + " classes are missing from the import");
       }

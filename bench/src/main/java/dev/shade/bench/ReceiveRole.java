@@ -6,19 +6,23 @@ import dev.shade.transfer.Output;
 import dev.shade.transfer.Shade;
 import dev.shade.transfer.TransferResult;
 import dev.shade.transport.http.ControlServer;
+import dev.shade.transport.http.TransferRoutes;
 import dev.shade.transport.http.TransferServer;
+import dev.shade.transport.ws.WsRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code receive}: a node on {@code 127.0.0.1} that accepts every stream into {@code --out FILE}
- * (a second stream lands in {@code FILE (1)}, never overwriting) or discards it ({@code
- * --discard}); prints {@code listening}, then one {@code received} or {@code failed} line per
- * stream; exits after {@code --count} streams, or runs until killed when the count is 0.
+ * {@code receive}: a node on {@code 127.0.0.1}, taking chunks over HTTP and WebSocket alike, that
+ * accepts every stream into {@code --out FILE} (a second stream lands in {@code FILE (1)}, never
+ * overwriting) or discards it ({@code --discard}); prints {@code listening}, then one {@code
+ * received} or {@code failed} line per stream; exits after {@code --count} streams, or runs until
+ * killed when the count is 0.
  *
  * <p>{@code --discard} accepts into an in-order channel output that drops the bytes, so the stream
  * is still verified (lane and overall SHA-256 computed in order). An in-order output suits
@@ -51,7 +55,9 @@ final class ReceiveRole {
     CountDownLatch streams = new CountDownLatch(Math.max(1, count));
     AtomicInteger failures = new AtomicInteger();
     shade.onIncomingTransfer(incoming -> accept(incoming, args, streams, failures));
-    ControlServer server = Nodes.await(TransferServer.start(vertx, shade, host,
+    Router routes = WsRoutes.mount(TransferRoutes.create(vertx, shade), vertx,
+        shade.chunkReceiver());
+    ControlServer server = Nodes.await(TransferServer.start(vertx, routes, host,
         args.intValue("--port", 0)));
     JsonLines.print(new JsonObject().put("event", "listening")
         .put("baseUrl", server.baseUri().toString()).put("address", address.toString()));

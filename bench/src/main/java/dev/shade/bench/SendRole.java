@@ -7,8 +7,10 @@ import dev.shade.transfer.Shade;
 import dev.shade.transfer.TransferResult;
 import dev.shade.transfer.Upload;
 import dev.shade.transfer.spi.PeerDirectory;
+import dev.shade.transfer.spi.ChunkTransportFactory;
 import dev.shade.transport.http.HttpChunkTransport;
 import dev.shade.transport.http.HttpControlTransport;
+import dev.shade.transport.ws.WsChunkTransport;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -27,11 +29,13 @@ import java.util.concurrent.TimeUnit;
  * --to} and prints one {@code result} line: the verified SHA-256, bytes, the engine's duration
  * (from stream-init to the receiver's verified finish) and the throughput in MB/s (10^6 bytes per
  * second) over that duration. {@code --partition round-robin} sends the file as a stream of
- * unknown size (the partition for in-order outputs such as {@code receive --discard}).
+ * unknown size (the partition for in-order outputs such as {@code receive --discard}). {@code
+ * --transport ws} sends the chunks over one WebSocket instead of one HTTP request each.
  */
 final class SendRole {
   static final Set<String> VALUED = Set.of("--to", "--address-of-peer", "--address", "--lanes",
-      "--chunk-size", "--window", "--timeout-seconds", "--state", "--partition", "--repeat");
+      "--chunk-size", "--window", "--timeout-seconds", "--state", "--partition", "--repeat",
+      "--transport");
   static final Set<String> FLAGS = Set.of();
 
   private SendRole() {}
@@ -57,7 +61,7 @@ final class SendRole {
     Shade shade = Shade.builder().protocolStore(Nodes.store(args))
         .address(PeerAddress.parse(args.get("--address", "alice.1"))).peers(peers)
         .controlTransport(HttpControlTransport.create(vertx, peers::baseUrl, Duration.ofSeconds(30)))
-        .transports(HttpChunkTransport.factory(vertx)).build();
+        .transports(transport(vertx, args.get("--transport", HttpChunkTransport.NAME))).build();
     try {
       int repeat = args.intValue("--repeat", 1);
       for (int i = 0; i < repeat; i++) {
@@ -71,6 +75,18 @@ final class SendRole {
     } finally {
       shade.close();
       Nodes.await(vertx.close());
+    }
+  }
+
+  /** {@code http} (one POST per chunk) or {@code ws} (one WebSocket for every chunk). */
+  private static ChunkTransportFactory transport(Vertx vertx, String name) {
+    switch (name) {
+      case HttpChunkTransport.NAME:
+        return HttpChunkTransport.factory(vertx);
+      case WsChunkTransport.NAME:
+        return WsChunkTransport.factory(vertx);
+      default:
+        throw new ProcessArgs.UsageException("--transport must be http or ws: " + name);
     }
   }
 

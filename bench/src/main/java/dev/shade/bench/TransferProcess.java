@@ -6,8 +6,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * A whole Shade node as a process, for tests and whole-process benchmarks: one JVM receives, another
- * sends, over HTTP on loopback. Each prints JSON lines on stdout (logs go to stderr) and its own CPU
- * seconds and peak RSS in its final line.
+ * sends, over HTTP or WebSocket on loopback. Each prints JSON lines on stdout (logs go to stderr)
+ * and its own CPU seconds and peak RSS in its final line.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.shade.bench.TransferProcess \
@@ -29,7 +29,7 @@ public final class TransferProcess {
       + " (--out FILE | --discard) [--count N] [--state SQLITE_FILE]\n"
       + "       TransferProcess send --to BASE_URL --address-of-peer A [--address A] [--lanes N]"
       + " [--chunk-size BYTES] [--window N] [--partition range|round-robin] [--timeout-seconds N]"
-      + " [--state SQLITE_FILE] FILE";
+      + " [--state SQLITE_FILE] [--transport http|ws] FILE";
 
   private TransferProcess() {}
 

@@ -31,6 +31,14 @@ class TransferProcessTest {
   }
 
   @Test
+  void aTransportOtherThanHttpOrWsIsAUsageError(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("small.bin"), new byte[16]);
+    String[] args = {"send", "--to", "http://127.0.0.1:1/v1/transfer", "--address-of-peer",
+        "bob.1", "--transport", "pigeon", file.toString()};
+    assertThrows(ProcessArgs.UsageException.class, () -> TransferProcess.run(args));
+  }
+
+  @Test
   void optionsFlagsAndPositionalsAreTold() {
     ProcessArgs args = ProcessArgs.parse(new String[] {"send", "--lanes", "8", "--fast", "a.bin"},
         Set.of("--lanes"), Set.of("--fast"));

@@ -96,22 +96,47 @@ public final class ChunkOpener implements Destroyable, AutoCloseable {
       throw new ShadeFormatException("ctLen",
           "body is " + body.length + " bytes, header says " + header.ctLenBytes());
     }
+    checkHeaderBytes(header, headerBytes);
+    return open(header, headerBytes, 0, body, 0);
+  }
+
+  /**
+   * Authenticates a body read separately from its (already parsed) header and decrypts it in
+   * place: {@code body[0, length)} holds exactly {@code header.ctLenBytes()} bytes (the array may be
+   * longer, a reused buffer); afterwards {@code body[0, returned)} holds the verified plaintext.
+   * On any rejection the body range is wiped or left ciphertext, never partly decrypted.
+   */
+  public int openInPlace(ChunkHeader header, byte[] headerBytes, byte[] body, int length) {
+    if (length != header.ctLenBytes() || length > body.length) {
+      throw new ShadeFormatException("ctLen",
+          "body is " + length + " bytes, header says " + header.ctLenBytes());
+    }
+    checkHeaderBytes(header, headerBytes);
+    return decrypt(header, headerBytes, 0, body, 0, body);
+  }
+
+  private static void checkHeaderBytes(ChunkHeader header, byte[] headerBytes) {
     if (headerBytes.length < ChunkHeader.SIZE_BYTES || !Arrays.equals(header.toByteArray(), 0,
         ChunkHeader.SIZE_BYTES, headerBytes, 0, ChunkHeader.SIZE_BYTES)) {
       throw new IllegalArgumentException("headerBytes do not match the parsed header");
     }
-    return open(header, headerBytes, 0, body, 0);
   }
 
   private OpenedChunk open(ChunkHeader header, byte[] headerBytes, int headerOffset, byte[] body,
       int bodyOffset) {
+    byte[] plaintext = new byte[header.plaintextLengthBytes()];
+    decrypt(header, headerBytes, headerOffset, body, bodyOffset, plaintext);
+    return new OpenedChunk(header, plaintext);
+  }
+
+  private int decrypt(ChunkHeader header, byte[] headerBytes, int headerOffset, byte[] body,
+      int bodyOffset, byte[] out) {
     LaneCipher cipher = ciphers[header.laneId()];
     synchronized (cipher) {
       if (destroyed) {
         throw new IllegalStateException("opener has been destroyed");
       }
-      byte[] plaintext = cipher.open(header, headerBytes, headerOffset, body, bodyOffset);
-      return new OpenedChunk(header, plaintext);
+      return cipher.open(header, headerBytes, headerOffset, body, bodyOffset, out, 0);
     }
   }
 

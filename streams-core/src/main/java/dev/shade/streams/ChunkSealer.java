@@ -52,16 +52,24 @@ public final class ChunkSealer implements Destroyable, AutoCloseable {
 
   /** Seals {@code plaintext[off, off+len)} as the next chunk; returns the whole envelope. */
   public byte[] seal(byte[] plaintext, int off, int len, boolean isLast) {
-    if (off < 0 || len < 0 || off > plaintext.length - len) {
-      throw new IndexOutOfBoundsException("off " + off + " len " + len + " of " + plaintext.length);
-    }
-    if (len > Integer.MAX_VALUE - ChunkHeader.SIZE_BYTES - ChunkHeader.TAG_SIZE_BYTES) {
-      throw new IllegalArgumentException("chunk too large: " + len);
+    checkRange(plaintext, off, len);
+    return seal(plaintext, off, len, isLast, new byte[envelopeLengthBytes(len)]);
+  }
+
+  /**
+   * Seals {@code plaintext[off, off+len)} as the next chunk into {@code envelope}, an array of
+   * exactly {@link #envelopeLengthBytes envelopeLengthBytes(len)} bytes that the caller reuses
+   * (its old contents are overwritten); returns {@code envelope}.
+   */
+  public byte[] seal(byte[] plaintext, int off, int len, boolean isLast, byte[] envelope) {
+    checkRange(plaintext, off, len);
+    if (envelope.length != envelopeLengthBytes(len)) {
+      throw new IllegalArgumentException("envelope array is " + envelope.length + " bytes, a "
+          + len + "-byte chunk needs " + envelopeLengthBytes(len));
     }
     checkUsable();
     ChunkHeader header = new ChunkHeader(key.streamId(), key.laneId(), nextSeq, isLast,
         len + ChunkHeader.TAG_SIZE_BYTES);
-    byte[] envelope = new byte[header.envelopeLengthBytes()];
     header.writeTo(envelope, 0);
     cipher.seal(header, envelope, plaintext, off, len);
     nextSeq++;
@@ -71,6 +79,21 @@ public final class ChunkSealer implements Destroyable, AutoCloseable {
 
   public byte[] seal(byte[] plaintext, boolean isLast) {
     return seal(plaintext, 0, plaintext.length, isLast);
+  }
+
+  /** The length of the envelope that seals {@code plaintextBytes} bytes: header + ciphertext + tag. */
+  public static int envelopeLengthBytes(int plaintextBytes) {
+    if (plaintextBytes < 0
+        || plaintextBytes > Integer.MAX_VALUE - ChunkHeader.SIZE_BYTES - ChunkHeader.TAG_SIZE_BYTES) {
+      throw new IllegalArgumentException("chunk too large: " + plaintextBytes);
+    }
+    return ChunkHeader.SIZE_BYTES + plaintextBytes + ChunkHeader.TAG_SIZE_BYTES;
+  }
+
+  private static void checkRange(byte[] plaintext, int off, int len) {
+    if (off < 0 || len < 0 || off > plaintext.length - len) {
+      throw new IndexOutOfBoundsException("off " + off + " len " + len + " of " + plaintext.length);
+    }
   }
 
   private void checkUsable() {

@@ -112,6 +112,33 @@ public final class ControlCodec {
     return ControlJsonReader.read(parse(strictUtf8(utf8Json)));
   }
 
+  /**
+   * The JSON object {@code stream-init} carries as {@code metadata}, for stores that keep a
+   * stream's plan.
+   */
+  public static String encodeMetadata(StreamMetadata metadata) {
+    try {
+      return MAPPER.writeValueAsString(ControlJsonWriter.metadataObject(metadata));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write stream metadata", e);
+    }
+  }
+
+  /**
+   * Reads what {@link #encodeMetadata} wrote, with the checks {@code stream-init} gets.
+   *
+   * @throws ShadeFormatException when {@code json} is not a well-formed metadata object
+   */
+  public static StreamMetadata decodeMetadata(String json) {
+    if (json == null) {
+      throw new ShadeFormatException("metadata", "required");
+    }
+    if (json.length() > ControlLimits.MAX_MESSAGE_BYTES) {
+      throw new ShadeFormatException("metadata", "too long");
+    }
+    return ControlJsonReader.metadataObject(parse(json));
+  }
+
   private static String strictUtf8(byte[] bytes) {
     String text;
     try {

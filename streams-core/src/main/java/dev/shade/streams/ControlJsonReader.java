@@ -60,6 +60,11 @@ final class ControlJsonReader {
     }
   }
 
+  /** Reads a bare metadata object, as {@link ControlCodec#decodeMetadata} stores it. */
+  static StreamMetadata metadataObject(JsonNode node) {
+    return streamMetadata(JsonObjectReader.of(node, "metadata"));
+  }
+
   private static StreamMetadata streamMetadata(JsonObjectReader m) {
     Long totalBytes = m.optionalLong("totalBytes");
     int chunkSizeBytes = m.requiredInt("chunkSize");

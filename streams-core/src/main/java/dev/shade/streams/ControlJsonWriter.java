@@ -58,6 +58,11 @@ final class ControlJsonWriter {
     return o;
   }
 
+  /** A bare metadata object, as {@code stream-init} carries it. */
+  static ObjectNode metadataObject(StreamMetadata m) {
+    return metadata(m);
+  }
+
   private static ObjectNode metadata(StreamMetadata m) {
     ObjectNode o = NODES.objectNode();
     if (m.totalBytes() == null) {

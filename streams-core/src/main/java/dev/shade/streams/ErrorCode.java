@@ -1,5 +1,7 @@
 package dev.shade.streams;
 
+import java.util.Optional;
+
 /**
  * The {@code error} values of Shade's JSON error bodies (DESIGN.md, "Errors and names"), each with
  * the HTTP status a route answers with.
@@ -33,5 +35,15 @@ public enum ErrorCode {
 
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /** The code whose {@link #wireName()} is {@code wireName}, if any (null gives empty). */
+  public static Optional<ErrorCode> fromWireName(String wireName) {
+    for (ErrorCode code : values()) {
+      if (code.wireName.equals(wireName)) {
+        return Optional.of(code);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.util.Arrays;
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.ShortBufferException;
@@ -39,25 +38,25 @@ final class LaneCipher {
   }
 
   /**
-   * Authenticates and decrypts {@code header.ctLenBytes()} bytes of {@code envelope} after the
-   * header. Returns the plaintext only when the tag verifies.
+   * Authenticates and decrypts {@code header.ctLenBytes()} bytes of {@code body} from {@code
+   * bodyOffset} into {@code out} from {@code outOffset}, which may be the same place (GCM here is
+   * copy-safe). Returns the plaintext length; on a bad tag the output range is wiped and nothing
+   * verified escapes.
    */
-  byte[] open(ChunkHeader header, byte[] headerBytes, int headerOffset, byte[] body, int bodyOffset) {
+  int open(ChunkHeader header, byte[] headerBytes, int headerOffset, byte[] body, int bodyOffset,
+      byte[] out, int outOffset) {
     init(Cipher.DECRYPT_MODE, header, headerBytes, headerOffset);
-    byte[] plaintext = new byte[header.plaintextLengthBytes()];
+    int length = header.plaintextLengthBytes();
     try {
-      int n = cipher.doFinal(body, bodyOffset, header.ctLenBytes(), plaintext, 0);
-      if (n != plaintext.length) {
-        throw new IllegalStateException("GCM returned " + n + " bytes, expected " + plaintext.length);
+      int n = cipher.doFinal(body, bodyOffset, header.ctLenBytes(), out, outOffset);
+      if (n != length) {
+        throw new IllegalStateException("GCM returned " + n + " bytes, expected " + length);
       }
-      return plaintext;
-    } catch (AEADBadTagException e) {
-      Arrays.fill(plaintext, (byte) 0);
-      throw TransferIntegrityError.authentication(header.laneId(), header.seq());
+      return n;
     } catch (ShortBufferException e) {
       throw new IllegalStateException(e);
-    } catch (GeneralSecurityException e) {
-      Arrays.fill(plaintext, (byte) 0);
+    } catch (GeneralSecurityException e) { // AEADBadTagException and its kin
+      Arrays.fill(out, outOffset, outOffset + length, (byte) 0);
       throw TransferIntegrityError.authentication(header.laneId(), header.seq());
     }
   }

@@ -3,7 +3,6 @@ package dev.shade.transfer;
 import dev.shade.streams.ErrorCode;
 import dev.shade.streams.StreamId;
 import dev.shade.transfer.spi.ChunkRejectedException;
-import dev.shade.transfer.spi.ChunkTransport;
 import dev.shade.transfer.spi.TransferTransportError;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,14 +17,15 @@ import java.util.function.Consumer;
  */
 final class ChunkDelivery implements LaneSender.Dispatch {
   private final StreamId streamId;
-  private final ChunkTransport transport;
+  private final MultiTransportFallback transport;
   private final ScheduledExecutorService scheduler;
   private final RetryPolicy policy;
   private final EventDispatcher events;
   private final Consumer<Throwable> streamFailure;
 
-  ChunkDelivery(StreamId streamId, ChunkTransport transport, ScheduledExecutorService scheduler,
-      RetryPolicy policy, EventDispatcher events, Consumer<Throwable> streamFailure) {
+  ChunkDelivery(StreamId streamId, MultiTransportFallback transport,
+      ScheduledExecutorService scheduler, RetryPolicy policy, EventDispatcher events,
+      Consumer<Throwable> streamFailure) {
     this.streamId = streamId;
     this.transport = transport;
     this.scheduler = scheduler;
@@ -46,12 +46,12 @@ final class ChunkDelivery implements LaneSender.Dispatch {
     if (a.lane().isFailed()) {
       return;
     }
-    transport.send(streamId, a.envelope()).whenComplete((ack, error) -> {
+    transport.send(streamId, a.envelope()).whenComplete((carried, error) -> {
       if (error == null) {
-        String name = transport.name();
+        String name = carried.transport();
         events.emit(l -> l.chunkAcked(streamId, a.lane().laneId(), a.seq(), a.plaintextBytes(),
             name));
-        a.lane().acked(a.seq()); // after the event: the lane's laneFinished must follow it
+        a.lane().acked(a.seq(), a.envelope()); // after the event: the lane's laneFinished must follow it
         return;
       }
       Throwable cause = error instanceof CompletionException && error.getCause() != null

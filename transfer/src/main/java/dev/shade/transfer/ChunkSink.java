@@ -14,11 +14,13 @@ import java.util.Optional;
  */
 interface ChunkSink {
   /**
-   * Stores one authenticated chunk that starts at byte {@code offset} of the stream.
+   * Stores one authenticated chunk, {@code plaintext[0, length)}, that starts at byte {@code
+   * offset} of the stream. The array is the caller's again when this returns: a sink that keeps
+   * the bytes copies them.
    *
    * @return false when the sink cannot hold it now (its reorder buffer is full): try again later
    */
-  boolean write(int laneId, long offset, byte[] plaintext) throws IOException;
+  boolean write(int laneId, long offset, byte[] plaintext, int length) throws IOException;
 
   /** Per-lane and overall digests, in protocol order, over everything written. */
   StreamDigests digests(StreamGeometry geometry) throws IOException;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +44,8 @@ final class FileSink implements ChunkSink {
   }
 
   @Override
-  public boolean write(int laneId, long offset, byte[] plaintext) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(plaintext);
-    long position = offset;
-    while (buffer.hasRemaining()) {
-      position += channel.write(buffer, position);
-    }
+  public boolean write(int laneId, long offset, byte[] plaintext, int length) throws IOException {
+    ChannelSlices.writeFully(channel, offset, plaintext, length);
     return true;
   }
 
@@ -80,17 +75,12 @@ final class FileSink implements ChunkSink {
   }
 
   private StreamDigests digest(SinkDigester digester) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    byte[] buffer = new byte[READ_BUFFER_BYTES];
     long size = channel.size();
-    long position = 0;
-    while (position < size) {
-      buffer.clear();
-      buffer.limit((int) Math.min(buffer.capacity(), size - position));
-      int n = channel.read(buffer, position);
-      if (n < 0) {
-        break;
-      }
-      digester.update(buffer.array(), 0, n);
+    for (long position = 0; position < size; ) {
+      int n = (int) Math.min(buffer.length, size - position);
+      ChannelSlices.readFully(channel, position, buffer, n);
+      digester.update(buffer, 0, n);
       position += n;
     }
     return digester.finish();

@@ -9,7 +9,6 @@ import dev.shade.streams.KeySchedule;
 import dev.shade.streams.LaneProgress;
 import dev.shade.streams.LaneSummary;
 import dev.shade.streams.LaneWindow;
-import dev.shade.streams.OpenedChunk;
 import dev.shade.streams.Partition;
 import dev.shade.streams.PeerAddress;
 import dev.shade.streams.ResumeState;
@@ -72,6 +71,8 @@ final class IncomingStream implements IncomingTransfer {
   private String endReason;
   private StreamKey streamKey;
   private ChunkOpener opener;
+  /** Body buffers lent to routes; set before the stream turns ACCEPTED (a volatile write). */
+  private BufferPool bodies;
   private LaneWindow[] windows;
   private ChunkSink sink;
   private volatile boolean anyChunk;
@@ -144,6 +145,8 @@ final class IncomingStream implements IncomingTransfer {
       streamKey = KeySchedule.deriveStreamKey(init.streamSecret(), streamId());
       opener = ChunkOpener.create(streamKey, metadata().lanes(),
           metadata().chunkSizeBytes() + (long) ChunkHeader.TAG_SIZE_BYTES);
+      bodies = new BufferPool(metadata().chunkSizeBytes() + ChunkHeader.TAG_SIZE_BYTES,
+          metadata().lanes() * metadata().window());
       windows = new LaneWindow[metadata().lanes()];
       for (int i = 0; i < windows.length; i++) {
         windows[i] = LaneWindow.create(i, metadata().window());
@@ -217,10 +220,13 @@ final class IncomingStream implements IncomingTransfer {
     }
   }
 
-  /** Checks 6–8, writes, acknowledges. Blocking: decrypts and writes. */
-  ChunkAck deliver(ChunkHeader header, byte[] headerBytes, byte[] body) {
+  /**
+   * Checks 6–8, writes, acknowledges {@code body[0, length)}, which it decrypts in place. Blocking:
+   * decrypts and writes.
+   */
+  ChunkAck deliver(ChunkHeader header, byte[] headerBytes, byte[] body, int length) {
     checkReceiving();
-    OpenedChunk chunk = opener.open(header, headerBytes, body);
+    int plaintextBytes = opener.openInPlace(header, headerBytes, body, length);
     int lane = header.laneId();
     synchronized (laneLocks[lane]) {
       checkReceiving();
@@ -228,9 +234,9 @@ final class IncomingStream implements IncomingTransfer {
       if (window.check(header.seq(), header.isLast()) == LaneWindow.Admission.DUPLICATE) {
         return new ChunkAck(streamId(), lane, header.seq(), true);
       }
-      layout.check(lane, header.seq(), chunk.plaintext().length, header.isLast());
+      layout.check(lane, header.seq(), plaintextBytes, header.isLast());
       try {
-        if (!sink.write(lane, geometry.offset(lane, header.seq()), chunk.plaintext())) {
+        if (!sink.write(lane, geometry.offset(lane, header.seq()), body, plaintextBytes)) {
           throw new OverloadedException("reorder buffer full; retry later");
         }
       } catch (IOException e) {
@@ -238,8 +244,7 @@ final class IncomingStream implements IncomingTransfer {
       }
       window.record(header.seq(), header.isLast());
       anyChunk = true;
-      int bytes = chunk.plaintext().length;
-      events.emit(l -> l.chunkAcked(streamId(), lane, header.seq(), bytes, "receive"));
+      events.emit(l -> l.chunkAcked(streamId(), lane, header.seq(), plaintextBytes, "receive"));
       if (window.isComplete()) {
         events.emit(l -> l.laneFinished(streamId(), lane));
       }
@@ -368,6 +373,7 @@ final class IncomingStream implements IncomingTransfer {
       }
       if (opener != null) {
         opener.destroy();
+        bodies.close();
       }
       if (streamKey != null) {
         streamKey.destroy();
@@ -377,10 +383,44 @@ final class IncomingStream implements IncomingTransfer {
   }
 
   /** A header that passed checks 1–5, bound to its stream. */
-  record Admitted(IncomingStream stream, ChunkHeader header) implements AdmittedChunk {
+  /** An admitted header; lends one of the stream's body buffers to the route that reads the body. */
+  static final class Admitted implements AdmittedChunk {
+    private final IncomingStream stream;
+    private final ChunkHeader header;
+    private byte[] lent;
+
+    Admitted(IncomingStream stream, ChunkHeader header) {
+      this.stream = stream;
+      this.header = header;
+    }
+
+    IncomingStream stream() {
+      return stream;
+    }
+
+    ChunkHeader header() {
+      return header;
+    }
+
     @Override
     public int bodyBytes() {
       return header.ctLenBytes();
+    }
+
+    @Override
+    public synchronized byte[] bodyBuffer() {
+      if (lent == null) {
+        lent = stream.bodies.take();
+      }
+      return lent;
+    }
+
+    /** Takes back the lent buffer once {@code body} (if it is that buffer) is no longer needed. */
+    synchronized void recycle(byte[] body) {
+      if (lent != null && body == lent) {
+        stream.bodies.give(lent);
+      }
+      lent = null;
     }
   }
 

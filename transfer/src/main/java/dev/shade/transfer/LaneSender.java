@@ -10,6 +10,10 @@ import java.util.TreeSet;
  * below the lowest unacknowledged seq + window (DESIGN.md: capping only the count in flight is not
  * enough, the receiver's window slides with its first gap). Acks arrive on transport threads.
  *
+ * <p>Envelopes of full chunks are sealed into reused arrays: an envelope goes back to the lane's
+ * pool only when its ack arrives (the transport no longer reads it then); a failed send's envelope
+ * is left to the collector.
+ *
  * <p>The lane thread calls {@link #send} and {@link #awaitAcked}; {@link #acked} and {@link #fail}
  * may come from any thread.
  */
@@ -25,10 +29,13 @@ final class LaneSender {
   private final Dispatch dispatch;
   private final TreeSet<Long> unacked = new TreeSet<>();
   private final Runnable onAck;
+  private final BufferPool envelopes;
   private Throwable failure;
 
-  LaneSender(ChunkSealer sealer, int window, Dispatch dispatch, Runnable onAck) {
+  LaneSender(ChunkSealer sealer, int window, int chunkSizeBytes, Dispatch dispatch,
+      Runnable onAck) {
     this.sealer = sealer;
+    this.envelopes = new BufferPool(ChunkSealer.envelopeLengthBytes(chunkSizeBytes), window + 1);
     this.hasher = new LaneHasher(sealer.laneId());
     this.window = window;
     this.dispatch = dispatch;
@@ -50,14 +57,18 @@ final class LaneSender {
       seq = sealer.nextSeq();
     }
     hasher.addChunk(plaintext, 0, length);
-    byte[] envelope = sealer.seal(plaintext, 0, length, isLast);
+    int envelopeBytes = ChunkSealer.envelopeLengthBytes(length);
+    byte[] envelope = sealer.seal(plaintext, 0, length, isLast,
+        envelopeBytes == envelopes.bufferBytes() ? envelopes.take() : new byte[envelopeBytes]);
     synchronized (this) {
       unacked.add(seq);
     }
     dispatch.send(this, seq, envelope, length);
   }
 
-  void acked(long seq) {
+  /** The transport delivered {@code envelope} (seq {@code seq}) and is done with it. */
+  void acked(long seq, byte[] envelope) {
+    envelopes.give(envelope);
     synchronized (this) {
       unacked.remove(seq);
       notifyAll();
@@ -99,6 +110,7 @@ final class LaneSender {
   }
 
   void destroy() {
+    envelopes.close();
     sealer.destroy();
   }
 

@@ -4,9 +4,9 @@ import dev.shade.streams.ErrorCode;
 import dev.shade.streams.ShadeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -48,8 +48,9 @@ final class OrderedSink implements ChunkSink {
   }
 
   @Override
-  public synchronized boolean write(int laneId, long offset, byte[] plaintext) throws IOException {
-    if (plaintext.length == 0) {
+  public synchronized boolean write(int laneId, long offset, byte[] plaintext, int length)
+      throws IOException {
+    if (length == 0) {
       return true;
     }
     long deadline = System.nanoTime() + ROOM_WAIT_NANOS;
@@ -66,30 +67,28 @@ final class OrderedSink implements ChunkSink {
       }
     }
     if (offset != nextOffset) {
-      early.put(offset, plaintext);
+      early.put(offset, Arrays.copyOf(plaintext, length));
       return true;
     }
-    emit(plaintext);
+    emit(plaintext, length);
     while (!early.isEmpty() && early.firstKey() == nextOffset) {
-      emit(early.pollFirstEntry().getValue());
+      byte[] next = early.pollFirstEntry().getValue();
+      emit(next, next.length);
     }
     notifyAll();
     return true;
   }
 
-  private void emit(byte[] bytes) throws IOException {
-    digester.update(bytes, 0, bytes.length);
-    nextOffset += bytes.length;
+  private void emit(byte[] bytes, int length) throws IOException {
+    digester.update(bytes, 0, length);
+    nextOffset += length;
     if (channel != null) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+      ChannelSlices.writeFully(channel, bytes, length);
     } else {
-      if (memory.size() + (long) bytes.length > memoryCapBytes) {
+      if (memory.size() + (long) length > memoryCapBytes) {
         throw new OverCapException(memoryCapBytes);
       }
-      memory.write(bytes);
+      memory.write(bytes, 0, length);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.shade.transfer;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 
@@ -44,14 +43,10 @@ interface PositionalSource extends AutoCloseable {
 
       @Override
       public void read(long offset, byte[] dst, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(dst, 0, length);
-        long position = offset;
-        while (buffer.hasRemaining()) {
-          int n = channel.read(buffer, position);
-          if (n < 0) {
-            throw new EOFException("input shrank while it was sent: no byte at " + position);
-          }
-          position += n;
+        try {
+          ChannelSlices.readFully(channel, offset, dst, length);
+        } catch (EOFException e) {
+          throw new EOFException("input shrank while it was sent: " + e.getMessage());
         }
       }
 

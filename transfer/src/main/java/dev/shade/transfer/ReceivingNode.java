@@ -174,14 +174,18 @@ final class ReceivingNode implements ChunkReceiver {
   }
 
   @Override
-  public ChunkAck deliver(AdmittedChunk chunk, byte[] body) {
+  public ChunkAck deliver(AdmittedChunk chunk, byte[] body, int length) {
     IncomingStream.Admitted admitted = (IncomingStream.Admitted) chunk;
-    if (body.length != admitted.bodyBytes()) {
-      throw new ShadeFormatException("ctLen",
-          "body is " + body.length + " bytes, header says " + admitted.bodyBytes());
+    try {
+      if (length != admitted.bodyBytes() || length > body.length) {
+        throw new ShadeFormatException("ctLen",
+            "body is " + length + " bytes, header says " + admitted.bodyBytes());
+      }
+      byte[] headerBytes = admitted.header().toByteArray();
+      return admitted.stream().deliver(admitted.header(), headerBytes, body, length);
+    } finally {
+      admitted.recycle(body);
     }
-    byte[] headerBytes = admitted.header().toByteArray();
-    return admitted.stream().deliver(admitted.header(), headerBytes, body);
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.shade.transfer.control.ControlPlane;
 import dev.shade.transfer.control.ControlTransport;
 import dev.shade.transfer.control.TrustPolicy;
 import dev.shade.transfer.spi.ChunkReceiver;
-import dev.shade.transfer.spi.ChunkTransport;
 import dev.shade.transfer.spi.ChunkTransportFactory;
 import dev.shade.transfer.spi.PeerDirectory;
 import dev.shade.transfer.spi.ProtocolStateStore;
@@ -34,7 +33,9 @@ import java.util.function.Consumer;
  * <p>Sending: {@link #upload} returns at once; the upload runs on the node's worker threads. The
  * receiving side: register {@link #onIncomingTransfer}, and mount routes that hand control
  * envelopes to {@link #controlPlane()}'s channel and chunks to {@link #chunkReceiver()} (module
- * {@code transport-http} does both).
+ * {@code transport-http} does both; {@code transport-ws} adds chunks over a WebSocket). A node
+ * sends over its transports in order of preference, falling back per peer by its {@link
+ * FallbackPolicy}.
  *
  * <p>Thread safety: safe for concurrent use. {@link #close()} stops the worker threads and the
  * control plane; it is idempotent.
@@ -55,9 +56,10 @@ public final class Shade implements AutoCloseable {
   private final ExecutorService workers;
   private final ScheduledExecutorService scheduler;
   private final RetryPolicy retryPolicy;
+  private final FallbackPolicy fallbackPolicy;
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
-  private final Map<URI, ChunkTransport> connections = new ConcurrentHashMap<>();
+  private final Map<URI, MultiTransportFallback> connections = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private Shade(Builder b) {
@@ -65,6 +67,7 @@ public final class Shade implements AutoCloseable {
     this.peers = b.peers;
     this.clock = b.clock;
     this.retryPolicy = b.retryPolicy;
+    this.fallbackPolicy = b.fallbackPolicy;
     this.events = new EventDispatcher(b.listener);
     this.workers = Executors.newCachedThreadPool(daemonThreads("shade-worker"));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("shade-retry"));
@@ -98,8 +101,8 @@ public final class Shade implements AutoCloseable {
       throw new IllegalStateException("no chunk transport configured");
     }
     peers.remember(upload.peer().address(), upload.peer().baseUrl());
-    ChunkTransport transport = connections.computeIfAbsent(upload.peer().baseUrl(),
-        url -> transports.get(0).connect(url));
+    MultiTransportFallback transport = connections.computeIfAbsent(upload.peer().baseUrl(),
+        url -> new MultiTransportFallback(transports, url, fallbackPolicy, clock));
     UploadSession session = new UploadSession(upload, this::request, transport, workers,
         scheduler, retryPolicy, events, random, clock);
     session.start();
@@ -135,7 +138,7 @@ public final class Shade implements AutoCloseable {
       return;
     }
     closed = true;
-    connections.values().forEach(ChunkTransport::close);
+    connections.values().forEach(MultiTransportFallback::close);
     workers.shutdownNow();
     scheduler.shutdownNow();
     events.close();
@@ -160,6 +163,7 @@ public final class Shade implements AutoCloseable {
     private PeerDirectory peers = new PeerDirectory();
     private ReceiverSettings receiverSettings = ReceiverSettings.DEFAULT;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private FallbackPolicy fallbackPolicy = FallbackPolicy.DEFAULT;
     private TransferListener listener = TransferListener.NONE;
     private TrustPolicy trustPolicy = TrustPolicy.TRUST_ON_FIRST_USE;
     private Clock clock = Clock.systemUTC();
@@ -185,7 +189,10 @@ public final class Shade implements AutoCloseable {
       return this;
     }
 
-    /** Chunk transports in order of preference. */
+    /**
+     * Chunk transports in order of preference, e.g. {@code [ws, http]}: each peer gets the first
+     * that works, by the {@link #fallbackPolicy}.
+     */
     public Builder transports(ChunkTransportFactory... factories) {
       this.transports.addAll(List.of(factories));
       return this;
@@ -204,6 +211,12 @@ public final class Shade implements AutoCloseable {
 
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** When to move a peer to the next chunk transport, and for how long. */
+    public Builder fallbackPolicy(FallbackPolicy policy) {
+      this.fallbackPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

@@ -19,7 +19,6 @@ import dev.shade.streams.StreamKey;
 import dev.shade.streams.StreamMetadata;
 import dev.shade.streams.StreamStatus;
 import dev.shade.streams.TransferIntegrityError;
-import dev.shade.transfer.spi.ChunkTransport;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class UploadSession implements UploadHandle {
   private final SecretBytes streamSecret;
   private final StreamMetadata metadata;
   private final ControlRequester control;
-  private final ChunkTransport transport;
+  private final MultiTransportFallback transport;
   private final ExecutorService workers;
   private final ScheduledExecutorService scheduler;
   private final RetryPolicy retryPolicy;
@@ -57,7 +56,7 @@ final class UploadSession implements UploadHandle {
   private volatile boolean stopped;
   private StreamKey streamKey;
 
-  UploadSession(Upload upload, ControlRequester control, ChunkTransport transport,
+  UploadSession(Upload upload, ControlRequester control, MultiTransportFallback transport,
       ExecutorService workers, ScheduledExecutorService scheduler, RetryPolicy retryPolicy,
       EventDispatcher events, SecureRandom random, Clock clock) {
     this.upload = upload;
@@ -102,7 +101,7 @@ final class UploadSession implements UploadHandle {
       AckSignal acks = new AckSignal();
       for (int i = 0; i < upload.lanes(); i++) {
         lanes.add(new LaneSender(dev.shade.streams.ChunkSealer.create(streamKey.laneKey(i), 0),
-            upload.window(), delivery, acks::signal));
+            upload.window(), upload.chunkSizeBytes(), delivery, acks::signal));
       }
       SentTotals totals = LaneFeeder.forInput(upload.input(), metadata, lanes, workers, events,
           streamId, acks).run();
@@ -172,7 +171,7 @@ final class UploadSession implements UploadHandle {
     }
     long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
     TransferResult result = TransferResult.sent(streamId, totals.sha256(), totals.bytes(),
-        durationMs, transport.name());
+        durationMs, transport.preferredName());
     done.complete(result);
     events.emit(l -> l.verified(streamId, result));
   }

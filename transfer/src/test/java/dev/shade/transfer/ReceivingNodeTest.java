@@ -1,8 +1,10 @@
 package dev.shade.transfer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,11 +32,14 @@ import dev.shade.streams.StreamMetadata;
 import dev.shade.streams.StreamStatus;
 import dev.shade.transfer.control.Verification;
 import dev.shade.transfer.spi.ChunkAck;
+import dev.shade.streams.TransferIntegrityError;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -172,6 +177,51 @@ class ReceivingNodeTest {
     assertEquals(StreamStatus.RECEIVING, state.status());
     assertEquals(0, state.lanes().get(0).lastSeqAcked());
     assertEquals(-1, state.lanes().get(1).lastSeqAcked());
+  }
+
+  /** Delivers through the stream's lent body buffer, as the routes do; returns that buffer. */
+  private byte[] deliverThroughLentBuffer(byte[] envelope) {
+    var admitted = node.admit(id.toBase64Url(), Arrays.copyOf(envelope, 36));
+    byte[] buffer = admitted.bodyBuffer();
+    System.arraycopy(envelope, 36, buffer, 0, admitted.bodyBytes());
+    node.deliver(admitted, buffer, admitted.bodyBytes());
+    return buffer;
+  }
+
+  @Test
+  void bodyBuffersAreLentAndReusedAcrossChunks() throws Exception {
+    send(ALICE, init());
+    List<byte[]> all = envelopes();
+    byte[] first = deliverThroughLentBuffer(all.get(0));
+    for (byte[] envelope : all.subList(1, all.size())) {
+      assertSame(first, deliverThroughLentBuffer(envelope), "the pool lends the same array again");
+    }
+    assertTrue(((StreamFinished) send(ALICE, finish(Sha256.hexOf(content), lane1Sha()))).ok());
+    assertEquals(Sha256.hexOf(content), Sha256.hexOf(Files.readAllBytes(target)));
+  }
+
+  @Test
+  void aTamperedChunkInALentBufferIsRejectedAndTheBufferServesTheNextChunk() throws Exception {
+    send(ALICE, init());
+    List<byte[]> all = envelopes();
+    byte[] tampered = all.get(0).clone();
+    tampered[40] ^= 1;
+    assertThrows(TransferIntegrityError.class, () -> deliverThroughLentBuffer(tampered));
+    all.forEach(this::deliverThroughLentBuffer);
+    assertTrue(((StreamFinished) send(ALICE, finish(Sha256.hexOf(content), lane1Sha()))).ok());
+    assertEquals(Sha256.hexOf(content), Sha256.hexOf(Files.readAllBytes(target)));
+  }
+
+  @Test
+  void anInOrderOutputKeepsEarlyChunksIntactWhileTheirBufferIsReused() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    node.onIncomingTransfer(in -> in.accept(Output.stream(out)));
+    send(ALICE, init());
+    List<byte[]> all = new ArrayList<>(envelopes());
+    Collections.reverse(all); // every chunk but the first waits in the reorder buffer
+    all.forEach(this::deliverThroughLentBuffer);
+    assertTrue(((StreamFinished) send(ALICE, finish(Sha256.hexOf(content), lane1Sha()))).ok());
+    assertArrayEquals(content, out.toByteArray());
   }
 
   @Test

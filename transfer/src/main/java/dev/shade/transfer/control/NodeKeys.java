@@ -37,6 +37,13 @@ public interface NodeKeys {
   /** Rotates the signed and Kyber prekeys when due, expires old ones, replenishes one-time keys. */
   void rotateIfDue();
 
+  /**
+   * The key that seals this node's state at rest (DESIGN.md: HKDF-SHA256 over the identity private
+   * key). A fresh copy each call: the caller destroys it. A rotated identity yields another key, so
+   * state sealed under the old identity cannot be opened.
+   */
+  dev.shade.streams.SecretBytes deviceKey();
+
   /** One-time prekeys not yet handed out. */
   int unservedPreKeyCount();
 }

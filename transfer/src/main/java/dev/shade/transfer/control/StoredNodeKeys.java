@@ -187,6 +187,18 @@ final class StoredNodeKeys implements NodeKeys {
     return new KyberPreKeyRecord(id, clock.millis(), pair, signature);
   }
 
+  @Override
+  public dev.shade.streams.SecretBytes deviceKey() {
+    byte[] raw = identityPrivateKey().serialize();
+    dev.shade.streams.SecretBytes ikm = dev.shade.streams.SecretBytes.copyOf(raw);
+    java.util.Arrays.fill(raw, (byte) 0);
+    try {
+      return dev.shade.streams.KeySchedule.deriveDeviceKey(ikm);
+    } finally {
+      ikm.destroy();
+    }
+  }
+
   private ECPrivateKey identityPrivateKey() {
     return state.local().keyPair().getPrivateKey();
   }

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The sender's data plane to one peer: deliver 0x11 chunk envelopes and ask for a stream's state.
- * HTTP implements it now, WebSocket and WebRTC later; the engine knows none of them by name.
+ * HTTP and WebSocket implement it, WebRTC later; the engine knows none of them by name.
  *
  * <p>Guarantees: {@link #send} completes with the peer's {@link ChunkAck} only once the peer holds
  * the chunk in its sink; it fails with {@link ChunkRejectedException} when the peer refused the
@@ -25,7 +25,11 @@ public interface ChunkTransport extends AutoCloseable {
   /** The transport's name, as progress events report it ({@code http}, {@code ws}, ...). */
   String name();
 
-  /** Delivers one envelope of {@code streamId}. The array must not change until completion. */
+  /**
+   * Delivers one envelope of {@code streamId}. The transport may read {@code envelope} without
+   * copying it until the future completes; once it completed successfully the transport must not
+   * touch the array again, because the engine reuses it for a later chunk.
+   */
   CompletableFuture<ChunkAck> send(StreamId streamId, byte[] envelope);
 
   /** The receiver's view of the stream ({@code GET /:streamId/state}). */

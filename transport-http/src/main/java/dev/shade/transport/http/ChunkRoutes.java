@@ -89,6 +89,7 @@ public final class ChunkRoutes {
     private final Buffer header = Buffer.buffer(ChunkHeader.SIZE_BYTES);
     private ChunkReceiver.AdmittedChunk admitted;
     private byte[] body;
+    private int bodyBytes;
     private int bodyRead;
     private boolean answered;
 
@@ -131,11 +132,12 @@ public final class ChunkRoutes {
           ctx.fail(bug);
           return;
         }
-        body = new byte[admitted.bodyBytes()];
+        body = admitted.bodyBuffer();
+        bodyBytes = admitted.bodyBytes();
       }
       int left = data.length() - at;
-      if (left > body.length - bodyRead) {
-        refuse(ErrorCode.MALFORMED, "trailing bytes after the envelope's " + body.length + " body bytes");
+      if (left > bodyBytes - bodyRead) {
+        refuse(ErrorCode.MALFORMED, "trailing bytes after the envelope's " + bodyBytes + " body bytes");
         return;
       }
       data.getBytes(at, data.length(), body, bodyRead);
@@ -150,13 +152,13 @@ public final class ChunkRoutes {
         refuse(ErrorCode.MALFORMED, "envelope shorter than its " + ChunkHeader.SIZE_BYTES + "-byte header");
         return;
       }
-      if (bodyRead != body.length) {
-        refuse(ErrorCode.MALFORMED, "envelope truncated: " + bodyRead + " of " + body.length
+      if (bodyRead != bodyBytes) {
+        refuse(ErrorCode.MALFORMED, "envelope truncated: " + bodyRead + " of " + bodyBytes
             + " body bytes");
         return;
       }
       answered = true;
-      vertx.executeBlocking(() -> receiver.deliver(admitted, body), false)
+      vertx.executeBlocking(() -> receiver.deliver(admitted, body, bodyBytes), false)
           .onSuccess(ack -> ctx.response().putHeader("content-type", "application/json")
               .end(ackJson(ack).encode()))
           .onFailure(ctx::fail);

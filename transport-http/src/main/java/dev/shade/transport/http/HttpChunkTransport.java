@@ -10,6 +10,7 @@ import dev.shade.transfer.spi.ChunkTransportFactory;
 import dev.shade.transfer.spi.LaneState;
 import dev.shade.transfer.spi.StreamStateView;
 import dev.shade.transfer.spi.TransferTransportError;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +20,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +28,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -83,7 +86,7 @@ public final class HttpChunkTransport implements ChunkTransport {
     RequestOptions options = request(HttpMethod.POST, "/" + streamId.toBase64Url() + "/chunks")
         .putHeader("content-type", "application/octet-stream");
     Future<ChunkAck> ack = client.request(options)
-        .compose(req -> req.send(Buffer.buffer(envelope)).compose(HttpChunkTransport::bodyOf))
+        .compose(req -> req.send(wrap(envelope)).compose(HttpChunkTransport::bodyOf))
         .map(reply -> parseAck(reply, streamId));
     return complete(ack);
   }
@@ -95,6 +98,14 @@ public final class HttpChunkTransport implements ChunkTransport {
         .compose(req -> req.send().compose(HttpChunkTransport::bodyOf))
         .map(reply -> parseState(reply, streamId));
     return complete(view);
+  }
+
+  /**
+   * The envelope as a request body without a copy. The engine reuses the array only after the ack,
+   * and the server acks only after it read the whole body, so the write is over by then.
+   */
+  private static Buffer wrap(byte[] envelope) {
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(envelope));
   }
 
   private RequestOptions request(HttpMethod method, String path) {
@@ -126,10 +137,9 @@ public final class HttpChunkTransport implements ChunkTransport {
   }
 
   private static ErrorCode errorCode(String wireName, int status) {
-    for (ErrorCode code : ErrorCode.values()) {
-      if (code.wireName().equals(wireName)) {
-        return code;
-      }
+    Optional<ErrorCode> code = ErrorCode.fromWireName(wireName);
+    if (code.isPresent()) {
+      return code.get();
     }
     if (status == 503 || status == 502 || status == 504) {
       return ErrorCode.OVERLOADED;

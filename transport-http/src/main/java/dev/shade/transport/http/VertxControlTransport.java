@@ -155,11 +155,10 @@ final class VertxControlTransport implements ControlTransport {
     try {
       JsonObject error = new JsonObject(answer.body());
       String name = error.getString("error");
-      for (ErrorCode code : ErrorCode.values()) {
-        if (code.wireName().equals(name)) {
-          return new ControlException(code, peer + " answered " + answer.status() + " " + name
-              + ": " + error.getString("message"));
-        }
+      Optional<ErrorCode> code = ErrorCode.fromWireName(name);
+      if (code.isPresent()) {
+        return new ControlException(code.get(), peer + " answered " + answer.status() + " " + name
+            + ": " + error.getString("message"));
       }
     } catch (DecodeException | ClassCastException e) {
       // not a Shade error body: report the status below
