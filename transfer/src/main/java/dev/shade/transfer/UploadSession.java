@@ -108,7 +108,7 @@ final class UploadSession implements UploadHandle {
       if (stopped) {
         return;
       }
-      finish(totals, startNanos);
+      finish(totals, delivery.carriedBy(), startNanos);
     } catch (Throwable e) {
       fail(unwrap(e));
     } finally {
@@ -153,7 +153,7 @@ final class UploadSession implements UploadHandle {
     }
   }
 
-  private void finish(SentTotals totals, long startNanos) {
+  private void finish(SentTotals totals, String carriedBy, long startNanos) {
     List<LaneSummary> summaries = new ArrayList<>();
     for (LaneSender lane : lanes) {
       summaries.add(lane.summary());
@@ -171,7 +171,7 @@ final class UploadSession implements UploadHandle {
     }
     long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
     TransferResult result = TransferResult.sent(streamId, totals.sha256(), totals.bytes(),
-        durationMs, transport.preferredName());
+        durationMs, carriedBy);
     done.complete(result);
     events.emit(l -> l.verified(streamId, result));
   }
