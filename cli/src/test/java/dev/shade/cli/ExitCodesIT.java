@@ -73,8 +73,7 @@ class ExitCodesIT {
           + "\"([^\"]+)\""), Duration.ofSeconds(60)).group(1);
       ShadeProcess.Result r = send.interrupt();
       assertEquals(130, r.exitCode(), r::toString);
-      List<String> lines = r.stdoutLines();
-      JsonObject last = new JsonObject(lines.get(lines.size() - 1));
+      JsonObject last = r.lastEvent();
       assertEquals("interrupted", last.getString("code"));
       assertTrue(last.getString("message").contains("shade resume --home " + dir.resolve("a")
           + " " + streamId + " " + file), last::encode);

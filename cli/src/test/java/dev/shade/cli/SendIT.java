@@ -97,8 +97,7 @@ class SendIT {
     Path big = Sha256Files.random(dir.resolve("big.bin"), (16 << 20) + 1);
     ShadeProcess.Result declined = send("erin", "--trust-new", "--json", big.toString());
     assertEquals(3, declined.exitCode(), declined::toString);
-    List<String> lines = declined.stdoutLines();
-    JsonObject last = new JsonObject(lines.get(lines.size() - 1));
+    JsonObject last = declined.lastEvent();
     assertEquals("declined", last.getString("code"));
     assertTrue(last.getString("message").contains("exceeds this node's cap"), last::encode);
     assertTrue(Files.notExists(bob.inbox.resolve("big.bin")));
