@@ -3,10 +3,15 @@ package dev.shade.cli;
 import dev.shade.transfer.Shade;
 import dev.shade.transfer.spi.PeerDirectory;
 import dev.shade.transfer.spi.ProtocolStateStore;
+import dev.shade.transport.http.ControlServer;
 import dev.shade.transport.http.HttpChunkTransport;
 import dev.shade.transport.http.HttpControlTransport;
+import dev.shade.transport.http.TransferRoutes;
+import dev.shade.transport.http.TransferServer;
+import dev.shade.transport.ws.WsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,6 +89,17 @@ final class LocalNode implements AutoCloseable {
 
   PeerBook book() {
     return book;
+  }
+
+  /**
+   * Serves this node's routes on {@code host:port} until the server is closed: the HTTP routes
+   * under {@code /v1/transfer} and, on the same router, the WebSocket chunk route ({@code GET
+   * /v1/transfer/ws}).
+   */
+  ControlServer serve(String host, int port) {
+    Router transfer = WsRoutes.mount(TransferRoutes.create(vertx, shade), vertx,
+        shade.chunkReceiver());
+    return await(TransferServer.start(vertx, transfer, host, port));
   }
 
   /** Waits for a Vert.x future of this node, e.g. a server starting or closing. */
