@@ -69,9 +69,9 @@ final class DemoCommand implements Callable<Integer> {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     // One warm-up serves both nodes: they share this JVM's JIT.
     try (LocalNode bob = LocalNode.open(new Home(dir.resolve("bob"), true), "bob",
-            engine -> { }, quiet);
+            ChunkTransports.HTTP, engine -> { }, quiet);
         LocalNode alice = LocalNode.open(new Home(dir.resolve("alice"), true), "alice",
-            engine -> engine.listener(tracker).warmUpCrypto(true), quiet)) {
+            ChunkTransports.HTTP, engine -> engine.listener(tracker).warmUpCrypto(true), quiet)) {
       CompletableFuture<TransferResult> received = receiveOne(bob, dir.resolve("inbox"));
       ControlServer server = bob.serve("127.0.0.1", 0);
       try {

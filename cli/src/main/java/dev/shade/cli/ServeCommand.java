@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintStream out = System.out;
     ReceiverSettings settings = maxBytes == null ? ReceiverSettings.DEFAULT
         : ReceiverSettings.DEFAULT.withMaxStreamBytes(maxBytes);
-    LocalNode node = LocalNode.open(homeOption.home(), null,
+    LocalNode node = LocalNode.open(homeOption.home(), null, ChunkTransports.AUTO,
         engine -> engine.receiverSettings(settings).warmUpCrypto(true), System.err);
     ControlServer server;
     try {

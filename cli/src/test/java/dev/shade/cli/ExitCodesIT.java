@@ -45,9 +45,6 @@ class ExitCodesIT {
         "AAAAAAAAAAAAAAAAAAAAAA", file.toString());
     assertEquals(69, resume.exitCode(), resume::toString);
     assertEquals("unavailable", new JsonObject(resume.stdout()).getString("code"));
-    ShadeProcess.Result ws = ShadeProcess.run(dir, "send", "--to", "http://127.0.0.1:1",
-        "--transport", "ws", file.toString());
-    assertEquals(69, ws.exitCode(), ws::toString);
   }
 
   @Test
