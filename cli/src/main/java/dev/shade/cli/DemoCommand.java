@@ -7,7 +7,6 @@ import dev.shade.transfer.TransferResult;
 import dev.shade.transfer.Upload;
 import dev.shade.transfer.control.ControlPlane;
 import dev.shade.transport.http.ControlServer;
-import dev.shade.transport.http.TransferServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -70,12 +69,11 @@ final class DemoCommand implements Callable<Integer> {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     // One warm-up serves both nodes: they share this JVM's JIT.
     try (LocalNode bob = LocalNode.open(new Home(dir.resolve("bob"), true), "bob",
-            engine -> { }, quiet);
+            ChunkTransports.HTTP, engine -> { }, quiet);
         LocalNode alice = LocalNode.open(new Home(dir.resolve("alice"), true), "alice",
-            engine -> engine.listener(tracker).warmUpCrypto(true), quiet)) {
+            ChunkTransports.HTTP, engine -> engine.listener(tracker).warmUpCrypto(true), quiet)) {
       CompletableFuture<TransferResult> received = receiveOne(bob, dir.resolve("inbox"));
-      ControlServer server = LocalNode.await(TransferServer.start(bob.vertx(), bob.shade(),
-          "127.0.0.1", 0));
+      ControlServer server = bob.serve("127.0.0.1", 0);
       try {
         out.println(bob.shade().address() + " listening on " + server.baseUri());
         showSafetyNumbers(alice, bob, server.baseUri());

@@ -15,7 +15,10 @@ enum ExitStatus {
   DECLINED(3),
   /** The receiver refused the stream because a hash or a chunk did not verify. */
   INTEGRITY(4),
-  /** Network error, or the URL does not answer as a Shade node. */
+  /**
+   * Network error, or the URL does not answer as a Shade node, or the node refuses the only
+   * transport asked for ({@code send --transport ws} to a node without the WebSocket route).
+   */
   UNREACHABLE(5),
   /** An unknown peer not confirmed, or a known address or URL presenting another identity key. */
   UNTRUSTED(6),

@@ -32,6 +32,11 @@ final class Failures {
         && ((ShadeException) e).errorCode() == ErrorCode.UNTRUSTED_IDENTITY) {
       return new CliException(ExitStatus.UNTRUSTED, e.getMessage(), e);
     }
+    if (e instanceof TransferTransportError && ((TransferTransportError) e).kind()
+        == TransferTransportError.Kind.TRANSPORT_REFUSED) {
+      return new CliException(ExitStatus.UNREACHABLE, "the receiver does not take chunks over "
+          + e.getMessage() + " (--transport auto falls back to http)", e);
+    }
     if (e instanceof UncheckedIOException || e instanceof IOException
         || e instanceof TransferTransportError) {
       return new CliException(ExitStatus.UNREACHABLE, "peer unreachable: " + e.getMessage(), e);

@@ -11,8 +11,8 @@ import java.time.Duration;
  * <pre>
  * {"event":"started","streamId":b64u,"file":s,"to":"bob.1","totalBytes":n,"lanes":n}
  * {"event":"progress","streamId":b64u,"bytes":n,"totalBytes":n,"mbPerSec":x}   at most 4 a second
- * {"event":"result","streamId":b64u,"sha256":hex,"bytes":n,"durationMs":n,"transport":"http",
- *  "file":s}
+ * {"event":"result","streamId":b64u,"sha256":hex,"bytes":n,"durationMs":n,"transport":"ws",
+ *  "file":s}                            transport: what carried the chunks, ws, http or ws+http
  * {"event":"error","streamId":b64u?,"file":s?,"code":"declined","exitCode":3,"message":s}
  * </pre>
  */

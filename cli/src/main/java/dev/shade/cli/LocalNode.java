@@ -3,10 +3,14 @@ package dev.shade.cli;
 import dev.shade.transfer.Shade;
 import dev.shade.transfer.spi.PeerDirectory;
 import dev.shade.transfer.spi.ProtocolStateStore;
-import dev.shade.transport.http.HttpChunkTransport;
+import dev.shade.transport.http.ControlServer;
 import dev.shade.transport.http.HttpControlTransport;
+import dev.shade.transport.http.TransferRoutes;
+import dev.shade.transport.http.TransferServer;
+import dev.shade.transport.ws.WsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +21,9 @@ import java.util.function.Consumer;
 
 /**
  * A node run from a {@link Home}: its own Vert.x, the engine over the home's SQLite file reaching
- * peers over HTTP, and the home's {@link PeerBook}. A home without an identity gets one, announced
- * on {@code notices}. {@link #close()} closes the engine, both stores and Vert.x.
+ * peers over HTTP (control messages) and the chosen {@link ChunkTransports} (chunks), and the
+ * home's {@link PeerBook}. A home without an identity gets one, announced on {@code notices}.
+ * {@link #close()} closes the engine, both stores and Vert.x.
  */
 final class LocalNode implements AutoCloseable {
   private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(30);
@@ -37,11 +42,12 @@ final class LocalNode implements AutoCloseable {
 
   /**
    * @param name the name a new identity gets, or null for one from the login name
+   * @param transports what the node sends chunks over
    * @param options further engine options (listener, receiver settings, crypto warm-up) on a
-   *     builder that has the store, address and HTTP transports set, and warm-up off
+   *     builder that has the store, address and transports set, and warm-up off
    */
-  static LocalNode open(Home home, String name, Consumer<Shade.Builder> options,
-      PrintStream notices) {
+  static LocalNode open(Home home, String name, ChunkTransports transports,
+      Consumer<Shade.Builder> options, PrintStream notices) {
     ProtocolStateStore store = home.openStore();
     Vertx vertx = Vertx.vertx();
     PeerBook book = null;
@@ -52,7 +58,7 @@ final class LocalNode implements AutoCloseable {
       Shade.Builder builder = Shade.builder().protocolStore(store).address(node.address())
           .peers(peers).warmUpCrypto(false)
           .controlTransport(HttpControlTransport.create(vertx, peers::baseUrl, CONTROL_TIMEOUT))
-          .transports(HttpChunkTransport.factory(vertx));
+          .transports(transports.factories(vertx));
       options.accept(builder);
       LocalNode opened = new LocalNode(home, vertx, builder.build(), book);
       if (node.isNew()) {
@@ -84,6 +90,17 @@ final class LocalNode implements AutoCloseable {
 
   PeerBook book() {
     return book;
+  }
+
+  /**
+   * Serves this node's routes on {@code host:port} until the server is closed: the HTTP routes
+   * under {@code /v1/transfer} and, on the same router, the WebSocket chunk route ({@code GET
+   * /v1/transfer/ws}).
+   */
+  ControlServer serve(String host, int port) {
+    Router transfer = WsRoutes.mount(TransferRoutes.create(vertx, shade), vertx,
+        shade.chunkReceiver());
+    return await(TransferServer.start(vertx, transfer, host, port));
   }
 
   /** Waits for a Vert.x future of this node, e.g. a server starting or closing. */

@@ -29,7 +29,7 @@ import org.signal.libsignal.protocol.IdentityKey;
  * </ul>
  */
 final class PeerIntroduction {
-  static final Duration TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
   private final Vertx vertx;
   private final PeerTrust trust;
   private final PeerBook book;

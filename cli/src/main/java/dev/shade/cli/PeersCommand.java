@@ -42,7 +42,8 @@ final class PeersCommand implements Runnable {
   }
 
   private LocalNode open(HomeOption subcommandHome) {
-    return LocalNode.open(subcommandHome.home(homeOption), null, engine -> { }, System.err);
+    return LocalNode.open(subcommandHome.home(homeOption), null, ChunkTransports.AUTO,
+        engine -> { }, System.err);
   }
 
   /** {@code peers list}: every pinned address with its verification, safety number and URLs. */

@@ -22,13 +22,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "send", description = "Send files to the node at URL; each appears there only"
     + " after it was verified.")
 final class SendCommand implements Callable<Integer> {
-  /** Where chunks travel; WebSocket arrives with its own issue. */
-  enum Transport {
-    AUTO,
-    HTTP,
-    WS
-  }
-
   /**
    * Below this the crypto warm-up (about a second of CPU on a worker) costs more than it saves:
    * it competes with the transfer for the CPU, and a short transfer ends before deoptimisation
@@ -49,8 +42,11 @@ final class SendCommand implements Callable<Integer> {
       description = "Chunk size in bytes, 1024..16777216 (default: ${DEFAULT-VALUE}).")
   private int chunkSizeBytes;
   @Option(names = "--transport", paramLabel = "auto|http|ws", defaultValue = "auto",
-      description = "Chunk transport (default: auto, which is http in this build).")
-  private Transport transport;
+      description = "How chunks travel: ws (one WebSocket to the receiver), http (one request"
+          + " per chunk), or auto (default): ws, moving to http when the receiver refuses the"
+          + " WebSocket or it keeps failing. An explicit ws never falls back: a receiver"
+          + " without the WebSocket route fails the send (exit 5).")
+  private ChunkTransports transport;
   @Option(names = "--trust-new", description = "Trust a peer met for the first time without"
       + " asking; its safety number is still shown. A changed identity is refused regardless.")
   private boolean trustNew;
@@ -68,7 +64,7 @@ final class SendCommand implements Callable<Integer> {
     try {
       checkOptions();
       boolean warmUp = totalBytes() >= WARM_UP_FROM_BYTES;
-      try (LocalNode node = LocalNode.open(home, null,
+      try (LocalNode node = LocalNode.open(home, null, transport,
           engine -> engine.listener(tracker).warmUpCrypto(warmUp), System.err)) {
         Peer peer = new PeerIntroduction(node, System.err).introduce(to, trustNew, terminal);
         FileSender sender = new FileSender(node.shade(), peer, lanesOption.lanes(),
@@ -119,10 +115,6 @@ final class SendCommand implements Callable<Integer> {
     if (chunkSizeBytes < ControlLimits.MIN_CHUNK_SIZE_BYTES
         || chunkSizeBytes > ControlLimits.MAX_CHUNK_SIZE_BYTES) {
       throw usage("--chunk-size must be 1024..16777216 bytes, was " + chunkSizeBytes);
-    }
-    if (transport == Transport.WS) {
-      throw new CliException(ExitStatus.UNAVAILABLE,
-          "--transport ws is not available in this build yet: use http (or auto)");
     }
     files.forEach(SendCommand::checkFile);
   }

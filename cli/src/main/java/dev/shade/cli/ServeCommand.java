@@ -2,7 +2,6 @@ package dev.shade.cli;
 
 import dev.shade.transfer.ReceiverSettings;
 import dev.shade.transport.http.ControlServer;
-import dev.shade.transport.http.TransferServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code shade serve}: a receiving node on HTTP until it is stopped (Ctrl-C). */
+/**
+ * {@code shade serve}: a receiving node until it is stopped (Ctrl-C), taking chunks over HTTP and
+ * over WebSockets on the same port.
+ */
 @Command(name = "serve", description = "Run a receiving node; accepted files land in the inbox"
     + " under their sanitised names, only after verification.")
 final class ServeCommand implements Callable<Integer> {
@@ -57,13 +59,13 @@ final class ServeCommand implements Callable<Integer> {
     PrintStream out = System.out;
     ReceiverSettings settings = maxBytes == null ? ReceiverSettings.DEFAULT
         : ReceiverSettings.DEFAULT.withMaxStreamBytes(maxBytes);
-    LocalNode node = LocalNode.open(homeOption.home(), null,
+    LocalNode node = LocalNode.open(homeOption.home(), null, ChunkTransports.AUTO,
         engine -> engine.receiverSettings(settings).warmUpCrypto(true), System.err);
     ControlServer server;
     try {
       node.shade().onIncomingTransfer(new IncomingFiles(accept, inbox,
           node.shade().controlPlane().trust(), terminal, out));
-      server = LocalNode.await(TransferServer.start(node.vertx(), node.shade(), host, port));
+      server = node.serve(host, port);
     } catch (RuntimeException e) {
       node.close();
       throw e;

@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
         PeersCommand.class, PruneCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:other failure", "2:usage error", "3:declined by the receiver",
-        "4:integrity failure", "5:network error or peer unreachable", "6:untrusted identity",
-        "69:not available in this build", "130:interrupted"})
+        "4:integrity failure",
+        "5:network error, peer unreachable, or it refuses --transport ws",
+        "6:untrusted identity", "69:not available in this build", "130:interrupted"})
 final class ShadeCommand implements Runnable {
   @Spec
   private CommandSpec spec;

@@ -30,6 +30,15 @@ class FailuresTest {
   }
 
   @Test
+  void aTransportTheReceiverRefusesIsUnreachableAndTheMessageSaysWhatWouldWork() {
+    CliException e = Failures.explain(new TransferTransportError("ws",
+        TransferTransportError.Kind.TRANSPORT_REFUSED, "upgrade refused with HTTP 404", null));
+    assertEquals(ExitStatus.UNREACHABLE, e.status());
+    assertEquals("the receiver does not take chunks over ws: upgrade refused with HTTP 404"
+        + " (--transport auto falls back to http)", e.getMessage());
+  }
+
+  @Test
   void wrappersAreLookedThrough() {
     assertEquals(ExitStatus.DECLINED,
         status(new CompletionException(new TransferDeclinedException("no"))));

@@ -3,6 +3,7 @@ package dev.shade.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shade.transfer.Output;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code init}, {@code serve}, {@code send} and {@code peers} through the real jar, each command
- * in its own JVM: one receiving node (bob, at most 16 MiB per stream) for every test.
+ * in its own JVM: one receiving node (bob, at most 16 MiB per stream) for every test, and for the
+ * choice of transport also an engine node in this JVM that serves no WebSocket route.
  */
 class SendIT {
   private static final Pattern SAFETY_NUMBER = Pattern.compile("([0-9]{5} ){11}[0-9]{5}");
@@ -53,7 +55,7 @@ class SendIT {
       String sha256 = Sha256Files.sha256(file);
       assertEquals(sha256, result.getString("sha256"));
       assertEquals(Files.size(file), result.getLong("bytes"));
-      assertEquals("http", result.getString("transport"));
+      assertEquals("ws", result.getString("transport"));
       assertTrue(stream.subList(1, stream.size() - 1).stream()
           .allMatch(e -> e.getString("event").equals("progress")), stream::toString);
       assertTrue(stream.size() - 2 <= result.getLong("durationMs") / 250 + 1,
@@ -63,6 +65,45 @@ class SendIT {
     }
     bob.awaitOutput(Pattern.compile("received ten\\.bin: 10485760 bytes .*, verified, sha256 "
         + Sha256Files.sha256(files.get(2))));
+  }
+
+  @Test
+  void eachExplicitTransportCarriesTheFileAndTheResultNamesIt() {
+    for (String transport : List.of("ws", "http")) {
+      Path file = Sha256Files.random(dir.resolve("over-" + transport + ".bin"), (2 << 20) + 1);
+      String sha256 = Sha256Files.sha256(file);
+      JsonObject result = result(send("henry", "--trust-new", "--json", "--transport", transport,
+          file.toString()));
+      assertEquals(transport, result.getString("transport"));
+      assertEquals(sha256, result.getString("sha256"));
+      assertEquals(sha256, Sha256Files.sha256(bob.inbox.resolve(file.getFileName())));
+    }
+  }
+
+  @Test
+  void aReceiverWithoutTheWebSocketRouteFailsAnExplicitWsSendAndAutoFallsBackToHttp()
+      throws Exception {
+    Path inbox = Files.createDirectories(dir.resolve("http-only-inbox"));
+    Path file = Sha256Files.random(dir.resolve("fallback.bin"), (2 << 20) + 1);
+    String sha256 = Sha256Files.sha256(file);
+    Path judy = dir.resolve("judy");
+    try (EngineNode httpOnly = EngineNode.start("ivy.1", 0,
+        in -> in.accept(Output.inbox(inbox)))) {
+      ShadeProcess.Result refused = ShadeProcess.send(judy, httpOnly.baseUrl, "--trust-new",
+          "--json", "--transport", "ws", file.toString());
+      assertEquals(5, refused.exitCode(), refused::toString);
+      JsonObject error = refused.lastEvent();
+      assertEquals("unreachable", error.getString("code"));
+      assertTrue(error.getString("message").contains("does not take chunks over ws"),
+          refused::toString);
+      assertTrue(Files.notExists(inbox.resolve(file.getFileName())));
+
+      JsonObject result = result(ShadeProcess.send(judy, httpOnly.baseUrl, "--json",
+          file.toString()));
+      assertEquals("http", result.getString("transport"));
+      assertEquals(sha256, result.getString("sha256"));
+      assertEquals(sha256, Sha256Files.sha256(inbox.resolve(file.getFileName())));
+    }
   }
 
   @Test
@@ -81,16 +122,14 @@ class SendIT {
   @Test
   void aNewPeerIsRefusedWithItsSafetyNumberWhenThereIsNoTerminalToAsk() {
     Path file = Sha256Files.random(dir.resolve("refused.bin"), 10);
-    ShadeProcess.Result refused = send("dave", file.toString());
+    ShadeProcess.Result refused = send("dave", "--json", file.toString());
     assertEquals(6, refused.exitCode(), refused::toString);
-    assertTrue(SAFETY_NUMBER.matcher(refused.stderr()).find(), refused::toString);
-    assertTrue(refused.stderr().contains("--trust-new"), refused::toString);
-
-    ShadeProcess.Result json = send("dave", "--json", file.toString());
-    JsonObject error = new JsonObject(json.stdout());
+    JsonObject error = new JsonObject(refused.stdout());
     assertEquals("error", error.getString("event"));
     assertEquals("untrusted", error.getString("code"));
     assertEquals(6, error.getInteger("exitCode"));
+    assertTrue(SAFETY_NUMBER.matcher(refused.stderr()).find(), refused::toString);
+    assertTrue(error.getString("message").contains("--trust-new"), refused::toString);
     assertTrue(Files.notExists(bob.inbox.resolve("refused.bin")));
   }
 
@@ -99,8 +138,7 @@ class SendIT {
     Path big = Sha256Files.random(dir.resolve("big.bin"), (16 << 20) + 1);
     ShadeProcess.Result declined = send("erin", "--trust-new", "--json", big.toString());
     assertEquals(3, declined.exitCode(), declined::toString);
-    List<String> lines = declined.stdoutLines();
-    JsonObject last = new JsonObject(lines.get(lines.size() - 1));
+    JsonObject last = declined.lastEvent();
     assertEquals("declined", last.getString("code"));
     assertTrue(last.getString("message").contains("exceeds this node's cap"), last::encode);
     assertTrue(Files.notExists(bob.inbox.resolve("big.bin")));
@@ -131,6 +169,14 @@ class SendIT {
 
   private static ShadeProcess.Result send(String sender, String... args) {
     return bob.sendFrom(dir.resolve(sender), args);
+  }
+
+  /** The result event of a send of one file that succeeded. */
+  private static JsonObject result(ShadeProcess.Result sent) {
+    assertEquals(0, sent.exitCode(), sent::toString);
+    JsonObject result = sent.lastEvent();
+    assertEquals("result", result.getString("event"), sent::toString);
+    return result;
   }
 
   /** The events of the stream that sent {@code file}, in order. */

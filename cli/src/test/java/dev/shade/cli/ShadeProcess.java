@@ -1,8 +1,10 @@
 package dev.shade.cli;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +47,13 @@ final class ShadeProcess implements AutoCloseable {
   record Result(int exitCode, String stdout, String stderr) {
     List<String> stdoutLines() {
       return stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
+    }
+
+    /** The last line of stdout as JSON: the event a {@code --json} command ended with. */
+    JsonObject lastEvent() {
+      List<String> lines = stdoutLines();
+      assertFalse(lines.isEmpty(), "nothing on stdout");
+      return new JsonObject(lines.get(lines.size() - 1));
     }
 
     @Override

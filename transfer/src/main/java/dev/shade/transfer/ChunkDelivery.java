@@ -4,7 +4,10 @@ import dev.shade.streams.ErrorCode;
 import dev.shade.streams.StreamId;
 import dev.shade.transfer.spi.ChunkRejectedException;
 import dev.shade.transfer.spi.TransferTransportError;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -12,8 +15,9 @@ import java.util.function.Consumer;
 /**
  * Delivers one stream's envelopes with retries: transient failures back off and try again within
  * the policy's budget; an authentication failure is re-sent a bounded number of times; any other
- * refusal fails the lane (and so the stream). The same envelope bytes are re-sent, so a retry never
- * encrypts anything anew.
+ * refusal fails the lane (and so the stream), and so does a transport the peer refuses outright
+ * when the fallback has none left to try. The same envelope bytes are re-sent, so a retry never
+ * encrypts anything anew. It remembers which transports carried acknowledged chunks.
  */
 final class ChunkDelivery implements LaneSender.Dispatch {
   private final StreamId streamId;
@@ -22,6 +26,7 @@ final class ChunkDelivery implements LaneSender.Dispatch {
   private final RetryPolicy policy;
   private final EventDispatcher events;
   private final Consumer<Throwable> streamFailure;
+  private final Set<String> carriers = ConcurrentHashMap.newKeySet();
 
   ChunkDelivery(StreamId streamId, MultiTransportFallback transport,
       ScheduledExecutorService scheduler, RetryPolicy policy, EventDispatcher events,
@@ -52,6 +57,7 @@ final class ChunkDelivery implements LaneSender.Dispatch {
       }
       if (error == null) {
         String name = carried.transport();
+        carriers.add(name);
         events.emit(l -> l.chunkAcked(streamId, a.lane().laneId(), a.seq(), a.plaintextBytes(),
             name));
         a.lane().acked(a.seq(), a.envelope()); // after the event: the lane's laneFinished must follow it
@@ -79,9 +85,23 @@ final class ChunkDelivery implements LaneSender.Dispatch {
         ? error.getCause() : error;
   }
 
+  /**
+   * The transports that carried this stream's acknowledged chunks, in the fallback's order of
+   * preference, joined by {@code +}: {@code ws}, or {@code ws+http} for a stream that moved.
+   */
+  String carriedBy() {
+    List<String> used = transport.names().stream().filter(carriers::contains).toList();
+    return used.isEmpty() ? transport.preferredName() : String.join("+", used);
+  }
+
+  /** A refused transport reaches here only when no other is left: trying it again cannot help. */
   private static boolean isTransient(Throwable cause) {
-    return cause instanceof TransferTransportError
-        || (cause instanceof ChunkRejectedException && ((ChunkRejectedException) cause).isRetryable());
+    if (cause instanceof TransferTransportError) {
+      return ((TransferTransportError) cause).kind()
+          != TransferTransportError.Kind.TRANSPORT_REFUSED;
+    }
+    return cause instanceof ChunkRejectedException
+        && ((ChunkRejectedException) cause).isRetryable();
   }
 
   private static boolean isAuthenticationFailure(Throwable cause) {

@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * <ul>
  *   <li>A transport the peer refuses outright (a WebSocket upgrade answered with an HTTP error) is
- *       demoted at once, and the chunk goes out on the next transport without delay.
+ *       demoted at once, and the chunk goes out on the next transport without delay. When the
+ *       last transport is refused, the upload fails at once: trying it again cannot help.
  *   <li>A transport that keeps failing (connection refused, dropped, timed out) with no ack in
  *       between for {@code demoteAfter} is demoted. Shorter outages are ridden out: the engine
  *       re-sends with backoff and the transport reconnects.

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,11 @@ final class MultiTransportFallback implements AutoCloseable {
   /** The receiver's view of the stream, asked over the preferred transport. */
   CompletableFuture<StreamStateView> state(StreamId streamId) {
     return route(preferred(), 0, t -> t.state(streamId), (view, name) -> view);
+  }
+
+  /** The transports' names, in order of preference. */
+  List<String> names() {
+    return Stream.of(slots).map(slot -> slot.factory.name()).toList();
   }
 
   /** The name of the transport that calls go to now. */

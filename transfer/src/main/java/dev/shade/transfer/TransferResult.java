@@ -7,9 +7,11 @@ import java.util.Optional;
 
 /**
  * A verified transfer: the overall SHA-256 (lowercase hex, equal to {@code sha256sum} of the
- * bytes), the byte count, the wall time, and the transport that carried the chunks. On the
- * receiving side {@link #path()} names the file it landed in (file and inbox outputs) and {@link
- * #content()} is a read-only view of a memory output's verified bytes.
+ * bytes), the byte count, the wall time, and the transport that carried the chunks; on the sending
+ * side a stream that moved to another transport midway names both in the node's order of
+ * preference, e.g. {@code ws+http}. On the receiving side {@link #path()} names the file it landed
+ * in (file and inbox outputs) and {@link #content()} is a read-only view of a memory output's
+ * verified bytes.
  */
 public record TransferResult(StreamId streamId, String sha256, long bytes, long durationMs,
     String transport, Optional<Path> path, Optional<ByteBuffer> content) {

@@ -147,10 +147,12 @@ final class UploadSession implements UploadHandle {
       journal.accepted();
       events.emit(l -> l.accepted(streamId));
       streamKey = KeySchedule.deriveStreamKey(streamSecret, streamId);
+      ChunkDelivery delivery = new ChunkDelivery(streamId, transport, scheduler, retryPolicy,
+          events, this::laneFailed);
       SentTotals totals;
       while (true) {
         try {
-          totals = sendFrom(starts);
+          totals = sendFrom(starts, delivery);
           break;
         } catch (Throwable e) {
           Throwable cause = unwrap(e);
@@ -163,7 +165,7 @@ final class UploadSession implements UploadHandle {
       if (stopped) {
         return;
       }
-      finish(totals, startNanos);
+      finish(totals, delivery.carriedBy(), startNanos);
     } catch (Throwable e) {
       Throwable cause = paused ? new TransferPausedException(streamId) : unwrap(e);
       if (journal != null && !stopped && !keepsState(cause)) {
@@ -176,11 +178,10 @@ final class UploadSession implements UploadHandle {
   }
 
   /** Sends every lane from its start to its end; returns once every chunk is acknowledged. */
-  private SentTotals sendFrom(List<ResumePlan.LaneStart> starts) throws Exception {
+  private SentTotals sendFrom(List<ResumePlan.LaneStart> starts, ChunkDelivery delivery)
+      throws Exception {
     destroyLanes();
     lanes.clear();
-    ChunkDelivery delivery = new ChunkDelivery(streamId, transport, scheduler, retryPolicy,
-        events, this::laneFailed);
     AckSignal acks = new AckSignal();
     for (ResumePlan.LaneStart start : starts) {
       lanes.add(new LaneSender(
@@ -329,7 +330,7 @@ final class UploadSession implements UploadHandle {
     }
   }
 
-  private void finish(SentTotals totals, long startNanos) {
+  private void finish(SentTotals totals, String carriedBy, long startNanos) {
     List<LaneSummary> summaries = new ArrayList<>();
     for (LaneSender lane : lanes) {
       summaries.add(lane.summary());
@@ -348,7 +349,7 @@ final class UploadSession implements UploadHandle {
     journal.close();
     long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
     TransferResult result = TransferResult.sent(streamId, totals.sha256(), totals.bytes(),
-        durationMs, transport.preferredName());
+        durationMs, carriedBy);
     done.complete(result);
     events.emit(l -> l.verified(streamId, result));
   }

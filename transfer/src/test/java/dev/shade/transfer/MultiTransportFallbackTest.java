@@ -7,20 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.shade.streams.ErrorCode;
 import dev.shade.streams.StreamId;
 import dev.shade.transfer.control.MutableClock;
-import dev.shade.transfer.spi.ChunkAck;
 import dev.shade.transfer.spi.ChunkRejectedException;
-import dev.shade.transfer.spi.ChunkTransport;
-import dev.shade.transfer.spi.ChunkTransportFactory;
-import dev.shade.transfer.spi.StreamStateView;
 import dev.shade.transfer.spi.TransferTransportError;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The fallback's rules, over scripted transports that answer at once. */
@@ -29,27 +23,27 @@ class MultiTransportFallbackTest {
   private static final FallbackPolicy POLICY =
       new FallbackPolicy(Duration.ofSeconds(5), Duration.ofMinutes(10));
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-  private final Scripted ws = new Scripted("ws");
-  private final Scripted http = new Scripted("http");
+  private final ScriptedChunkTransport ws = new ScriptedChunkTransport("ws");
+  private final ScriptedChunkTransport http = new ScriptedChunkTransport("http");
   private final MultiTransportFallback fallback =
       new MultiTransportFallback(List.of(ws.factory(), http.factory()),
           URI.create("http://127.0.0.1:1/v1/transfer"), POLICY, clock);
 
   @Test
   void aRefusedTransportIsDemotedAndTheSameEnvelopeGoesOutOnTheNextAtOnce() throws Exception {
-    ws.answer = Scripted::refused;
+    ws.answer = ScriptedChunkTransport::refused;
     byte[] envelope = {1, 2, 3};
     assertEquals("http", fallback.send(STREAM, envelope).get().transport());
-    assertEquals(List.of(envelope), ws.sent);
-    assertEquals(List.of(envelope), http.sent);
+    assertEquals(List.of(envelope), ws.sent());
+    assertEquals(List.of(envelope), http.sent());
     assertEquals("http", fallback.preferredName());
   }
 
   @Test
   void demotionIsStickyForItsPeriodThenThePreferredTransportIsTriedAgain() throws Exception {
-    ws.answer = Scripted::refused;
+    ws.answer = ScriptedChunkTransport::refused;
     fallback.send(STREAM, new byte[1]).get();
-    ws.answer = Scripted::ack;
+    ws.answer = ScriptedChunkTransport::ack;
     clock.advance(POLICY.stickyFor().minusSeconds(1));
     assertEquals("http", fallback.send(STREAM, new byte[1]).get().transport());
     clock.advance(Duration.ofSeconds(1));
@@ -58,24 +52,24 @@ class MultiTransportFallbackTest {
 
   @Test
   void failuresShorterThanTheGraceAreLeftToTheEngineToRetry() throws Exception {
-    ws.answer = Scripted::dropped;
+    ws.answer = ScriptedChunkTransport::dropped;
     for (int i = 0; i < 10; i++) {
       assertTransportError(fallback.send(STREAM, new byte[1]));
       clock.advance(Duration.ofMillis(400));
     }
-    assertEquals(List.of(), http.sent);
-    ws.answer = Scripted::ack;
+    assertEquals(List.of(), http.sent());
+    ws.answer = ScriptedChunkTransport::ack;
     assertEquals("ws", fallback.send(STREAM, new byte[1]).get().transport());
   }
 
   @Test
   void anAckResetsTheFailureStreak() throws Exception {
-    ws.answer = Scripted::dropped;
+    ws.answer = ScriptedChunkTransport::dropped;
     assertTransportError(fallback.send(STREAM, new byte[1]));
     clock.advance(Duration.ofSeconds(4));
-    ws.answer = Scripted::ack;
+    ws.answer = ScriptedChunkTransport::ack;
     fallback.send(STREAM, new byte[1]).get();
-    ws.answer = Scripted::dropped;
+    ws.answer = ScriptedChunkTransport::dropped;
     clock.advance(Duration.ofSeconds(4));
     assertTransportError(fallback.send(STREAM, new byte[1]));
     assertEquals("ws", fallback.preferredName());
@@ -83,7 +77,7 @@ class MultiTransportFallbackTest {
 
   @Test
   void aTransportFailingForTheWholeGraceIsDemotedAndTheChunkMovesOn() throws Exception {
-    ws.answer = Scripted::dropped;
+    ws.answer = ScriptedChunkTransport::dropped;
     assertTransportError(fallback.send(STREAM, new byte[1]));
     clock.advance(POLICY.demoteAfter());
     assertEquals("http", fallback.send(STREAM, new byte[1]).get().transport());
@@ -91,8 +85,8 @@ class MultiTransportFallbackTest {
 
   @Test
   void theLastTransportIsNeverDemoted() {
-    ws.answer = Scripted::refused;
-    http.answer = Scripted::refused;
+    ws.answer = ScriptedChunkTransport::refused;
+    http.answer = ScriptedChunkTransport::refused;
     assertTransportError(fallback.send(STREAM, new byte[1]));
     assertTransportError(fallback.send(STREAM, new byte[1]));
     assertEquals("http", fallback.preferredName());
@@ -100,75 +94,17 @@ class MultiTransportFallbackTest {
 
   @Test
   void aRefusedChunkIsThePeersAnswerNotATransportFailure() throws Exception {
-    ws.answer = () -> CompletableFuture.failedFuture(
+    ws.answer = (streamId, envelope) -> CompletableFuture.failedFuture(
         new ChunkRejectedException(ErrorCode.WRONG_STATE, "finished"));
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> fallback.send(STREAM, new byte[1]).get());
     assertInstanceOf(ChunkRejectedException.class, e.getCause());
-    assertEquals(List.of(), http.sent);
+    assertEquals(List.of(), http.sent());
     assertEquals("ws", fallback.preferredName());
   }
 
   private static void assertTransportError(CompletableFuture<?> future) {
     ExecutionException e = assertThrows(ExecutionException.class, future::get);
     assertInstanceOf(TransferTransportError.class, e.getCause());
-  }
-
-  /** A transport whose every send answers what {@link #answer} supplies. */
-  private static final class Scripted implements ChunkTransport {
-    final String name;
-    final List<byte[]> sent = new ArrayList<>();
-    Supplier<CompletableFuture<ChunkAck>> answer = Scripted::ack;
-
-    Scripted(String name) {
-      this.name = name;
-    }
-
-    static CompletableFuture<ChunkAck> ack() {
-      return CompletableFuture.completedFuture(new ChunkAck(STREAM, 0, 0, false));
-    }
-
-    static CompletableFuture<ChunkAck> refused() {
-      return CompletableFuture.failedFuture(new TransferTransportError("test",
-          TransferTransportError.Kind.TRANSPORT_REFUSED, "upgrade refused: 404", null));
-    }
-
-    static CompletableFuture<ChunkAck> dropped() {
-      return CompletableFuture.failedFuture(new TransferTransportError("test", "reset"));
-    }
-
-    ChunkTransportFactory factory() {
-      Scripted self = this;
-      return new ChunkTransportFactory() {
-        @Override
-        public String name() {
-          return name;
-        }
-
-        @Override
-        public ChunkTransport connect(URI peerBaseUrl) {
-          return self;
-        }
-      };
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public synchronized CompletableFuture<ChunkAck> send(StreamId streamId, byte[] envelope) {
-      sent.add(envelope);
-      return answer.get();
-    }
-
-    @Override
-    public CompletableFuture<StreamStateView> state(StreamId streamId) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {}
   }
 }
