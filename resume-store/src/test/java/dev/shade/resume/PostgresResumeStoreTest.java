@@ -17,16 +17,25 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PostgresResumeStoreTest extends SqlResumeStoreContract {
   private PostgresTestServer.Login login;
+  private String namespace;
   private PostgresStores stores;
+
+  /** Skips (or under CI fails) the whole class at once when there is no server. */
+  @BeforeAll
+  static void needsPostgres() {
+    PostgresTestServer.login();
+  }
 
   @Override
   protected ResumeStore newStore() {
     login = PostgresTestServer.login();
-    stores = connect(PostgresTestServer.Login.freshNamespace());
+    namespace = PostgresTestServer.Login.freshNamespace();
+    stores = connect(namespace);
     return stores.resumeState();
   }
 
@@ -35,9 +44,10 @@ class PostgresResumeStoreTest extends SqlResumeStoreContract {
   }
 
   @AfterEach
-  void closeStores() {
+  void closeStores() throws SQLException {
     if (stores != null) {
       stores.close();
+      login.deleteNamespace(namespace);
     }
   }
 
@@ -52,8 +62,9 @@ class PostgresResumeStoreTest extends SqlResumeStoreContract {
   }
 
   @Test
-  void nodesWithDifferentNamespacesNeverSeeEachOthersRows() {
-    try (PostgresStores other = connect(PostgresTestServer.Login.freshNamespace())) {
+  void nodesWithDifferentNamespacesNeverSeeEachOthersRows() throws SQLException {
+    String otherNamespace = PostgresTestServer.Login.freshNamespace();
+    try (PostgresStores other = connect(otherNamespace)) {
       ResumeStore mine = stores.resumeState();
       ResumeStore theirs = other.resumeState();
       PersistedStreamState state = rangeState(newId(), Direction.SEND, T0.minusSeconds(1));
@@ -80,6 +91,8 @@ class PostgresResumeStoreTest extends SqlResumeStoreContract {
       assertEquals(1, myKeys.count(StateSection.PRE_KEY_UNSERVED));
       assertEquals(Optional.of("0000000001"), myKeys.takeFirstKey(StateSection.PRE_KEY_UNSERVED));
       assertEquals(2, theirKeys.count(StateSection.PRE_KEY_UNSERVED));
+    } finally {
+      login.deleteNamespace(otherNamespace);
     }
   }
 

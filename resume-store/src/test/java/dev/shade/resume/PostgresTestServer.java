@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Assumptions;
  * {@code SHADE_TEST_PG_PASSWORD} (environment, or system properties {@code shade.test.pg.url},
  * {@code .user}, {@code .password}) name one; without them, when PostgreSQL's binaries are
  * installed, {@code scripts/pg-test-server} starts a throwaway server once per test JVM and stops
- * it when the JVM exits. Without either the tests are skipped, except under {@code CI=true},
- * where they fail: CI must not pass without them.
+ * it when the JVM exits ({@code -Dshade.test.pg.autostart=false} turns that off). Without either
+ * the tests are skipped, except under {@code CI=true}, where they fail: CI must not pass without
+ * them.
  */
 final class PostgresTestServer {
   record Login(String url, String user, String password) {
@@ -32,6 +33,18 @@ final class PostgresTestServer {
     /** A namespace no other test uses. */
     static String freshNamespace() {
       return "test-" + UUID.randomUUID();
+    }
+
+    /** Deletes a test's rows, for servers that outlive the tests. */
+    void deleteNamespace(String namespace) throws SQLException {
+      try (Connection c = open()) {
+        for (String table : new String[] {"resume_state", "protocol_state"}) {
+          try (var delete = c.prepareStatement("DELETE FROM " + table + " WHERE node = ?")) {
+            delete.setString(1, namespace);
+            delete.executeUpdate();
+          }
+        }
+      }
     }
   }
 
@@ -66,7 +79,9 @@ final class PostgresTestServer {
       return;
     }
     Path script = script();
-    if (script == null) {
+    if ("false".equals(System.getProperty("shade.test.pg.autostart"))) {
+      unavailable = "no SHADE_TEST_PG_URL, and -Dshade.test.pg.autostart=false";
+    } else if (script == null) {
       unavailable = "no SHADE_TEST_PG_URL, and no scripts/pg-test-server above " + workingDir();
     } else if (!binariesInstalled()) {
       unavailable = "no SHADE_TEST_PG_URL, and no PostgreSQL under /usr/lib/postgresql/*/bin "

@@ -79,15 +79,16 @@ class SealedSecretAtRestTest {
   @Test
   void thePostgresRowsHoldOnlyTheSealedSecret() throws SQLException {
     PostgresTestServer.Login login = PostgresTestServer.login();
+    String namespace = PostgresTestServer.Login.freshNamespace();
     try (PostgresStores stores = PostgresStores.connect(login.url(), login.user(),
-        login.password(), PostgresTestServer.Login.freshNamespace())) {
+        login.password(), namespace)) {
       stores.resumeState().insert(state);
     }
     ByteArrayOutputStream everything = new ByteArrayOutputStream();
     try (Connection c = login.open(); Statement statement = c.createStatement()) {
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery("SELECT table_name FROM "
-          + "information_schema.tables WHERE table_schema = current_schema()")) {
+      try (ResultSet rs = statement.executeQuery("SELECT table_name FROM information_schema.tables "
+          + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }
@@ -112,6 +113,7 @@ class SealedSecretAtRestTest {
         }
       }
     }
+    login.deleteNamespace(namespace);
     assertForms(everything.toByteArray(), "the rows of every table");
   }
 

@@ -60,7 +60,9 @@ public abstract class ResumeStoreContract {
 
   @AfterEach
   void closeStore() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 
   /** A RANGE state with every optional field set: file and user metadata, location, target. */
