@@ -96,6 +96,7 @@ class ResumeEngineTest {
   private static final class Counts implements TransferListener {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
+    final java.util.Set<String> ackedChunks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final CountDownLatch ended = new CountDownLatch(1);
 
     @Override
@@ -107,6 +108,7 @@ class ResumeEngineTest {
     public void chunkAcked(StreamId streamId, int laneId, long seq, int plaintextBytes,
         String transport) {
       acked.incrementAndGet();
+      ackedChunks.add(laneId + ":" + seq);
     }
 
     @Override
@@ -286,6 +288,32 @@ class ResumeEngineTest {
   }
 
   @Test
+  void aRestartedReceiverThatForgotChunksAckedAboveAGapGetsThemAgainFromTheLiveSender()
+      throws Exception {
+    Shade bob = bob();
+    Counts counts = new Counts();
+    Shade alice = alice(aliceKeys, counts);
+    relay.delayMillis(3);
+    relay.hold(0, 1); // lane 0's seq 1 cannot get through: 2..4 arrive above the gap
+    UploadHandle h = alice.upload(upload(source));
+    while (!counts.ackedChunks.containsAll(List.of("0:2", "0:3", "0:4"))) {
+      assertFalse(h.done().isDone(), "ended before the gap formed");
+      Thread.sleep(1);
+    }
+    relay.down();
+    relay.awaitIdle();
+    bob.close(); // durable for lane 0: seq 0 only; 2..4 were acknowledged but are forgotten
+    control.detach(BOB);
+    bob();
+    relay.release();
+    relay.up();
+
+    TransferResult result = h.done().get(30, TimeUnit.SECONDS);
+    assertEquals(Sha256.hexOf(content), result.sha256());
+    assertArrayEquals(content, Files.readAllBytes(target));
+  }
+
+  @Test
   void aReceiverStateRaisedBeyondItsDataNeverSurfacesAWrongFile() throws Exception {
     Shade bob = bob();
     StreamId id = sendAndCrashAlice(20);
@@ -418,6 +446,7 @@ class ResumeEngineTest {
     private volatile ChunkReceiver target;
     private volatile boolean down;
     private volatile long delayMillis;
+    private volatile String held;
     private final AtomicLong inFlight = new AtomicLong();
 
     void target(ChunkReceiver receiver) {
@@ -434,6 +463,15 @@ class ResumeEngineTest {
 
     void delayMillis(long millis) {
       this.delayMillis = millis;
+    }
+
+    /** Fails every attempt of one chunk as a refused connection would, until released. */
+    void hold(int laneId, long seq) {
+      held = laneId + ":" + seq;
+    }
+
+    void release() {
+      held = null;
     }
 
     ChunkTransportFactory factory() {
@@ -482,7 +520,9 @@ class ResumeEngineTest {
           Thread.currentThread().interrupt();
         }
         ChunkReceiver receiver = target;
-        if (down || receiver == null) {
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(wire);
+        if (down || receiver == null
+            || (header.getInt(20) + ":" + header.getLong(24)).equals(held)) {
           throw new TransferTransportError("relay", "connection refused");
         }
         try {
