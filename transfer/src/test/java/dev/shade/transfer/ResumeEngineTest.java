@@ -97,11 +97,14 @@ class ResumeEngineTest {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
     final java.util.Set<String> ackedChunks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final java.util.Map<String, Integer> sentChunks =
+        new java.util.concurrent.ConcurrentHashMap<>();
     final CountDownLatch ended = new CountDownLatch(1);
 
     @Override
     public void chunkSent(StreamId streamId, int laneId, long seq, int plaintextBytes) {
       sent.incrementAndGet();
+      sentChunks.merge(laneId + ":" + seq, 1, Integer::sum);
     }
 
     @Override
@@ -302,10 +305,45 @@ class ResumeEngineTest {
     }
     relay.down();
     relay.awaitIdle();
-    bob.close(); // durable for lane 0: seq 0 only; 2..4 were acknowledged but are forgotten
+    bob.close();
     control.detach(BOB);
+    assertEquals(0b1110, bobStates.find(h.streamId(), PersistedStreamState.Direction.RECEIVE)
+        .orElseThrow().lanes().get(0).aheadMask(), "2..4 are durable beyond the gap at 1");
     bob();
     relay.release();
+    relay.up();
+
+    TransferResult result = h.done().get(30, TimeUnit.SECONDS);
+    assertEquals(Sha256.hexOf(content), result.sha256());
+    assertArrayEquals(content, Files.readAllBytes(target));
+    assertTrue(counts.ended.await(5, TimeUnit.SECONDS));
+    for (String chunk : List.of("0:2", "0:3", "0:4")) {
+      assertEquals(1, counts.sentChunks.get(chunk), chunk + " reached the receiver once");
+    }
+  }
+
+  @Test
+  void aRestartedReceiverThatLostTheTailOfItsFileGetsItAgainFromTheLiveSender()
+      throws Exception {
+    Shade bob = bob();
+    Counts counts = new Counts();
+    Shade alice = alice(aliceKeys, counts);
+    relay.delayMillis(3);
+    UploadHandle h = alice.upload(upload(source));
+    while (counts.acked.get() < 60) {
+      Thread.sleep(1);
+    }
+    relay.down();
+    relay.awaitIdle();
+    bob.close();
+    control.detach(BOB);
+    Path partial = Path.of(bobStates.find(h.streamId(), PersistedStreamState.Direction.RECEIVE)
+        .orElseThrow().location());
+    try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(partial,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      file.truncate(SIZE * 3L / 4 + 2 * CHUNK); // lane 3 keeps its first two chunks only
+    }
+    bob();
     relay.up();
 
     TransferResult result = h.done().get(30, TimeUnit.SECONDS);
