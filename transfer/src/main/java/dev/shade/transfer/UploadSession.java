@@ -274,9 +274,14 @@ final class UploadSession implements UploadHandle {
     }
   }
 
-  /** A failure the network may heal: the upload waits for the receiver and continues. */
+  /**
+   * A failure the network may heal: the upload waits for the receiver and continues. A transport
+   * the receiver refuses outright is not one (the fallback had none left to try).
+   */
   private static boolean isTransient(Throwable cause) {
     return cause instanceof dev.shade.transfer.spi.TransferTransportError
+            && ((dev.shade.transfer.spi.TransferTransportError) cause).kind()
+                != dev.shade.transfer.spi.TransferTransportError.Kind.TRANSPORT_REFUSED
         || cause instanceof java.io.UncheckedIOException
         || (cause instanceof dev.shade.transfer.spi.ChunkRejectedException
             && ((dev.shade.transfer.spi.ChunkRejectedException) cause).isRetryable());

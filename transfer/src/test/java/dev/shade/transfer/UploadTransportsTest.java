@@ -10,12 +10,16 @@ import dev.shade.transfer.spi.ChunkTransportFactory;
 import dev.shade.transfer.spi.ProtocolStateStore;
 import dev.shade.transfer.spi.TransferTransportError;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which chunk transports an upload uses and reports: a loopback to the receiver, preceded by a
@@ -50,6 +54,17 @@ class UploadTransportsTest {
   }
 
   @Test
+  void aRefusedTransportFailsAFileUploadAtOnceToo(@TempDir Path dir) throws Exception {
+    ws.answer = ScriptedChunkTransport::refused;
+    Path file = Files.write(dir.resolve("f.bin"), new byte[3 * CHUNK]);
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> upload(Input.file(file), ws.factory()).get(20, TimeUnit.SECONDS));
+    TransferTransportError refused = assertInstanceOf(TransferTransportError.class, e.getCause());
+    assertEquals(TransferTransportError.Kind.TRANSPORT_REFUSED, refused.kind());
+    assertEquals(1, ws.sent().size(), "a range upload does not wait for the receiver either");
+  }
+
+  @Test
   void theResultNamesTheTransportThatCarriedTheChunks() throws Exception {
     ws.answer = ScriptedChunkTransport::refused;
     assertEquals("loopback", upload(8, ws.factory(), loopback.factory())
@@ -66,6 +81,11 @@ class UploadTransportsTest {
   /** Sends {@code chunks} chunks on one lane from a new node alice with {@code transports}. */
   private CompletableFuture<TransferResult> upload(int chunks,
       ChunkTransportFactory... transports) {
+    return upload(Input.bytes(new byte[chunks * CHUNK]), transports);
+  }
+
+  private CompletableFuture<TransferResult> upload(Input input,
+      ChunkTransportFactory... transports) {
     alice = Shade.builder().protocolStore(ProtocolStateStore.inMemory())
         .address(PeerAddress.parse("alice.1")).controlTransport(control).transports(transports)
         .retryPolicy(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5),
@@ -73,7 +93,7 @@ class UploadTransportsTest {
     control.attach(alice.controlPlane());
     control.attach(bob.controlPlane());
     bob.onIncomingTransfer(in -> in.accept(Output.memory(1 << 20)));
-    return alice.upload(Upload.to(BOB).input(Input.bytes(new byte[chunks * CHUNK])).lanes(1)
-        .chunkSizeBytes(CHUNK).build()).done();
+    return alice.upload(Upload.to(BOB).input(input).lanes(1).chunkSizeBytes(CHUNK).build())
+        .done();
   }
 }
