@@ -69,9 +69,10 @@ final class DemoCommand implements Callable<Integer> {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     // One warm-up serves both nodes: they share this JVM's JIT.
     try (LocalNode bob = LocalNode.open(new Home(dir.resolve("bob"), true), "bob",
-            ChunkTransports.HTTP, engine -> { }, quiet);
+            ChunkTransports.HTTP::factories, engine -> { }, quiet);
         LocalNode alice = LocalNode.open(new Home(dir.resolve("alice"), true), "alice",
-            ChunkTransports.HTTP, engine -> engine.listener(tracker).warmUpCrypto(true), quiet)) {
+            ChunkTransports.HTTP::factories, engine -> engine.listener(tracker).warmUpCrypto(true),
+            quiet)) {
       CompletableFuture<TransferResult> received = receiveOne(bob, dir.resolve("inbox"));
       ControlServer server = bob.serve("127.0.0.1", 0);
       try {

@@ -42,7 +42,7 @@ final class PeersCommand implements Runnable {
   }
 
   private LocalNode open(HomeOption subcommandHome) {
-    return LocalNode.open(subcommandHome.home(homeOption), null, ChunkTransports.AUTO,
+    return LocalNode.open(subcommandHome.home(homeOption), null, ChunkTransports.AUTO::factories,
         engine -> { }, System.err);
   }
 

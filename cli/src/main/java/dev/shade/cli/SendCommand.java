@@ -64,7 +64,7 @@ final class SendCommand implements Callable<Integer> {
     try {
       checkOptions();
       boolean warmUp = totalBytes() >= WARM_UP_FROM_BYTES;
-      try (LocalNode node = LocalNode.open(home, null, transport,
+      try (LocalNode node = LocalNode.open(home, null, transport::factories,
           engine -> engine.listener(tracker).warmUpCrypto(warmUp), System.err)) {
         Peer peer = new PeerIntroduction(node, System.err).introduce(to, trustNew, terminal);
         FileSender sender = new FileSender(node.shade(), peer, lanesOption.lanes(),

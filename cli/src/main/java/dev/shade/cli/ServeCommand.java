@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code shade serve}: a receiving node until it is stopped (Ctrl-C), taking chunks over HTTP and
- * over WebSockets on the same port.
+ * over WebSockets on the same port. Streams it was receiving when it stopped or crashed continue
+ * after a restart on the same home: their senders carry on by themselves.
  */
 @Command(name = "serve", description = "Run a receiving node; accepted files land in the inbox"
     + " under their sanitised names, only after verification.")
@@ -59,8 +60,9 @@ final class ServeCommand implements Callable<Integer> {
     PrintStream out = System.out;
     ReceiverSettings settings = maxBytes == null ? ReceiverSettings.DEFAULT
         : ReceiverSettings.DEFAULT.withMaxStreamBytes(maxBytes);
-    LocalNode node = LocalNode.open(homeOption.home(), null, ChunkTransports.AUTO,
-        engine -> engine.receiverSettings(settings).warmUpCrypto(true), System.err);
+    LocalNode node = LocalNode.open(homeOption.home(), null, ChunkTransports.AUTO::factories,
+        engine -> engine.receiverSettings(settings).listener(new ContinuedStreams(out))
+            .warmUpCrypto(true), System.err);
     ControlServer server;
     try {
       node.shade().onIncomingTransfer(new IncomingFiles(accept, inbox,
