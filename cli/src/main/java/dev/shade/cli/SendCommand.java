@@ -41,12 +41,8 @@ final class SendCommand implements Callable<Integer> {
   @Option(names = "--chunk-size", paramLabel = "BYTES", defaultValue = "1048576",
       description = "Chunk size in bytes, 1024..16777216 (default: ${DEFAULT-VALUE}).")
   private int chunkSizeBytes;
-  @Option(names = "--transport", paramLabel = "auto|http|ws", defaultValue = "auto",
-      description = "How chunks travel: ws (one WebSocket to the receiver), http (one request"
-          + " per chunk), or auto (default): ws, moving to http when the receiver refuses the"
-          + " WebSocket or it keeps failing. An explicit ws never falls back: a receiver"
-          + " without the WebSocket route fails the send (exit 5).")
-  private ChunkTransports transport;
+  @Mixin
+  private ChunkOptions chunkOptions;
   @Option(names = "--trust-new", description = "Trust a peer met for the first time without"
       + " asking; its safety number is still shown. A changed identity is refused regardless.")
   private boolean trustNew;
@@ -64,7 +60,7 @@ final class SendCommand implements Callable<Integer> {
     try {
       checkOptions();
       boolean warmUp = totalBytes() >= WARM_UP_FROM_BYTES;
-      try (LocalNode node = LocalNode.open(home, null, transport::factories,
+      try (LocalNode node = LocalNode.open(home, null, chunkOptions::factories,
           engine -> engine.listener(tracker).warmUpCrypto(warmUp), System.err)) {
         Peer peer = new PeerIntroduction(node, System.err).introduce(to, trustNew, terminal);
         FileSender sender = new FileSender(node.shade(), peer, lanesOption.lanes(),
@@ -112,6 +108,7 @@ final class SendCommand implements Callable<Integer> {
 
   private void checkOptions() {
     lanesOption.lanes();
+    chunkOptions.check();
     if (chunkSizeBytes < ControlLimits.MIN_CHUNK_SIZE_BYTES
         || chunkSizeBytes > ControlLimits.MAX_CHUNK_SIZE_BYTES) {
       throw usage("--chunk-size must be 1024..16777216 bytes, was " + chunkSizeBytes);

@@ -29,6 +29,7 @@ class ShadeCliTest {
         List.of("send", "--to", nowhere, "--lanes", "65", file),
         List.of("send", "--to", nowhere, "--chunk-size", "1023", file),
         List.of("send", "--to", nowhere, "--transport", "carrier-pigeon", file),
+        List.of("send", "--to", nowhere, "--limit-rate", "0", file),
         List.of("send", "--to", nowhere, dir.resolve("missing").toString()),
         List.of("send", "--to", nowhere, dir.toString()),
         List.of("serve", "--inbox", dir.toString()),
