@@ -81,8 +81,9 @@ final class DemoCommand implements Callable<Integer> {
         String sourceHex = sourceSha.join();
         TransferResult sent;
         try {
-          sent = new FileSender(alice.shade(), new Peer(bob.shade().address(), server.baseUri()),
-              lanesOption.lanes(), Upload.DEFAULT_CHUNK_SIZE_BYTES, tracker).send(source);
+          sent = new FileSender(alice.shade(), alice.home(), tracker).send(source,
+              new Peer(bob.shade().address(), server.baseUri()), lanesOption.lanes(),
+              Upload.DEFAULT_CHUNK_SIZE_BYTES);
         } catch (CliException reported) {
           return reported.status().number();
         }

@@ -22,8 +22,12 @@ enum ExitStatus {
   UNREACHABLE(5),
   /** An unknown peer not confirmed, or a known address or URL presenting another identity key. */
   UNTRUSTED(6),
-  /** The feature is not in this build yet (sysexits' EX_UNAVAILABLE). */
-  UNAVAILABLE(69),
+  /**
+   * {@code shade resume} cannot continue the stream, and sent nothing: no state for it here
+   * (finished, pruned, never sent from this home), its state was sealed under another identity,
+   * the file is not the one that was sent, or the receiver no longer has the stream.
+   */
+  RESUME_REFUSED(7),
   /** Ctrl-C (SIGINT): 128 + 2, as shells report it. */
   INTERRUPTED(130);
 

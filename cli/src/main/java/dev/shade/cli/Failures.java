@@ -5,7 +5,9 @@ import dev.shade.streams.ErrorCode;
 import dev.shade.streams.ShadeException;
 import dev.shade.streams.TransferIntegrityError;
 import dev.shade.transfer.TransferAbortedException;
+import dev.shade.transfer.ResumeRefusedException;
 import dev.shade.transfer.TransferDeclinedException;
+import dev.shade.transfer.TransferPausedException;
 import dev.shade.transfer.spi.TransferTransportError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +26,12 @@ final class Failures {
     if (e instanceof TransferDeclinedException) {
       return new CliException(ExitStatus.DECLINED,
           "declined by the receiver: " + ((TransferDeclinedException) e).reason(), e);
+    }
+    if (e instanceof ResumeRefusedException) {
+      return new CliException(ExitStatus.RESUME_REFUSED, e.getMessage(), e);
+    }
+    if (e instanceof TransferPausedException) {
+      return new CliException(ExitStatus.INTERRUPTED, "paused: the node closed", e);
     }
     if (e instanceof TransferIntegrityError) {
       return new CliException(ExitStatus.INTEGRITY, "integrity check failed: " + e.getMessage(), e);

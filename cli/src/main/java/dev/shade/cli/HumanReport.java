@@ -33,7 +33,11 @@ final class HumanReport implements TransferReport {
   @Override
   public void started(Sending s) {
     if (live) {
-      progress(s, 0);
+      progress(s, new Progress(s.startBytes(), 0, 0));
+    } else if (s.start() == Sending.Start.RESUMED) {
+      out.println("resuming " + s.displayName() + " (" + Display.bytes(s.totalBytes()) + ", "
+          + percent(s.startBytes(), s.totalBytes()) + "% acknowledged) to " + s.to() + " over "
+          + s.lanes() + " lanes, stream " + s.streamId().toBase64Url());
     } else {
       out.println("sending " + s.displayName() + " (" + Display.bytes(s.totalBytes()) + ") to "
           + s.to() + " over " + s.lanes() + " lanes, stream " + s.streamId().toBase64Url());
@@ -41,32 +45,46 @@ final class HumanReport implements TransferReport {
   }
 
   @Override
-  public void progress(Sending s, long sentBytes) {
+  public void progress(Sending s, Progress p) {
     long now = System.nanoTime();
-    double rate = s.bytesPerSecond(sentBytes, now);
-    int percent = s.totalBytes() == 0 ? 100 : (int) (sentBytes * 100 / s.totalBytes());
-    String figures = String.format(Locale.ROOT, "%3d%%  %s  %s", percent,
-        Display.fraction(sentBytes, s.totalBytes()), Display.rate(rate));
+    long acked = p.ackedBytes();
+    double rate = s.bytesPerSecond(acked, now);
+    String figures = String.format(Locale.ROOT, "%3d%%  %s  %s", percent(acked, s.totalBytes()),
+        Display.fraction(acked, s.totalBytes()), Display.rate(rate));
     if (!live) {
       out.println("  " + s.displayName() + "  " + figures);
       return;
     }
-    long etaSeconds = rate <= 0 ? 0 : (long) ((s.totalBytes() - sentBytes) / rate);
+    long etaSeconds = rate <= 0 ? 0 : (long) ((s.totalBytes() - acked) / rate);
     draw(String.format(Locale.ROOT, "%-" + NAME_CHARS + "s %s %s  ETA %s  %d lanes",
-        shorten(s.displayName()), bar(percent), figures, Display.clock(etaSeconds), s.lanes()));
+        shorten(s.displayName()), bar(percent(acked, s.totalBytes())), figures,
+        Display.clock(etaSeconds), s.lanes()));
   }
 
   @Override
-  public void result(Sending s, TransferResult result) {
+  public void result(Sending s, TransferResult result, Progress p) {
     clear();
-    out.println("sent " + s.displayName() + ": " + result.bytes() + " bytes in "
-        + Display.seconds(result.durationMs()) + " ("
-        + Display.rate(result.bytes(), result.durationMs()) + ") to " + s.to()
-        + ", verified, sha256 " + result.sha256());
+    long moved = result.bytes() - s.startBytes();
+    out.println("sent " + s.displayName() + ": " + result.bytes() + " bytes"
+        + (s.start() == Sending.Start.RESUMED ? " (" + moved + " in this run)" : "") + " in "
+        + Display.seconds(result.durationMs()) + " (" + Display.rate(moved, result.durationMs())
+        + ") to " + s.to() + ", verified, sha256 " + result.sha256());
   }
 
   @Override
-  public void error(Sending s, CliException error) {
+  public void paused(Sending s, Progress p, String resumeCommand) {
+    clear();
+    err.println(pausedLines(s, p, resumeCommand));
+  }
+
+  /** What a pause tells people, also under {@code --json} (on stderr). */
+  static String pausedLines(Sending s, Progress p, String resumeCommand) {
+    return "paused " + s.displayName() + " at " + percent(p.ackedBytes(), s.totalBytes())
+        + "% (stream " + s.streamId().toBase64Url() + "); continue with:\n  " + resumeCommand;
+  }
+
+  @Override
+  public void error(Sending s, Progress p, CliException error) {
     clear();
     String what = s == null ? "" : " (" + s.displayName() + ", stream " + s.streamId().toBase64Url()
         + ")";
@@ -89,6 +107,10 @@ final class HumanReport implements TransferReport {
       out.flush();
       drawnChars = 0;
     }
+  }
+
+  private static int percent(long part, long whole) {
+    return whole == 0 ? 100 : (int) (part * 100 / whole);
   }
 
   private static String bar(int percent) {

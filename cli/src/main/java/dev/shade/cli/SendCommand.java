@@ -18,16 +18,18 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code shade send}: meets the peer at {@code --to} (trust on first use, see {@link
  * PeerIntroduction}), then sends the files one after the other and stops at the first failure.
+ * Ctrl-C pauses the running file ({@link PauseOnInterrupt}).
  */
 @Command(name = "send", description = "Send files to the node at URL; each appears there only"
-    + " after it was verified.")
+    + " after it was verified. Ctrl-C pauses and prints the shade resume command that"
+    + " continues.")
 final class SendCommand implements Callable<Integer> {
   /**
    * Below this the crypto warm-up (about a second of CPU on a worker) costs more than it saves:
    * it competes with the transfer for the CPU, and a short transfer ends before deoptimisation
    * would hurt.
    */
-  private static final long WARM_UP_FROM_BYTES = 64L << 20;
+  static final long WARM_UP_FROM_BYTES = 64L << 20;
 
   @Mixin
   private HomeOption homeOption;
@@ -54,32 +56,26 @@ final class SendCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<Terminal> terminal = Terminal.attached();
-    TransferTracker tracker = new TransferTracker(json ? new JsonReport(System.out)
-        : new HumanReport(System.out, System.err, terminal.isPresent()));
+    TransferTracker tracker = new TransferTracker(TransferReport.of(json, terminal));
     Home home = homeOption.home();
     try {
       checkOptions();
       boolean warmUp = totalBytes() >= WARM_UP_FROM_BYTES;
       try (LocalNode node = LocalNode.open(home, null, chunkOptions::factories,
-          engine -> engine.listener(tracker).warmUpCrypto(warmUp), System.err)) {
+          engine -> engine.listener(tracker).warmUpCrypto(warmUp), System.err);
+          PauseOnInterrupt pause = PauseOnInterrupt.install(node, tracker)) {
         Peer peer = new PeerIntroduction(node, System.err).introduce(to, trustNew, terminal);
-        FileSender sender = new FileSender(node.shade(), peer, lanesOption.lanes(),
-            chunkSizeBytes, tracker);
-        return sendAll(sender, home, tracker);
+        return sendAll(new FileSender(node.shade(), home, tracker), peer);
       }
     } catch (RuntimeException e) {
-      CliException failure = Failures.explain(e);
-      tracker.fail(null, failure);
-      return failure.status().number();
+      return tracker.failBeforeStart(e).status().number();
     }
   }
 
-  private int sendAll(FileSender sender, Home home, TransferTracker tracker) {
-    Runtime.getRuntime().addShutdownHook(new Thread(
-        () -> tracker.abandonAll(sending -> interrupted(home, sending)), "shade-interrupt"));
+  private int sendAll(FileSender sender, Peer peer) {
     for (int i = 0; i < files.size(); i++) {
       try {
-        sender.send(files.get(i));
+        sender.send(files.get(i), peer, lanesOption.lanes(), chunkSizeBytes);
       } catch (CliException reported) {
         List<Path> rest = files.subList(i + 1, files.size());
         if (!rest.isEmpty()) {
@@ -100,12 +96,6 @@ final class SendCommand implements Callable<Integer> {
     return total;
   }
 
-  private static CliException interrupted(Home home, Sending s) {
-    return new CliException(ExitStatus.INTERRUPTED, "interrupted. Continue with:\n  shade resume "
-        + home.option() + s.streamId().toBase64Url() + " " + Shell.quote(s.file().toString())
-        + "\n(resume is not in this build yet; until it is, send the file again)");
-  }
-
   private void checkOptions() {
     lanesOption.lanes();
     chunkOptions.check();
@@ -117,13 +107,18 @@ final class SendCommand implements Callable<Integer> {
   }
 
   private static void checkFile(Path file) {
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw usage("not a readable file: " + Display.printable(file.toString()));
-    }
+    checkReadable(file);
     FileMetadataRules.filenameViolation(file.getFileName().toString()).ifPresent(v -> {
       throw usage("cannot send " + Display.printable(file.toString()) + " under its name ("
           + v.problem() + "): rename it first");
     });
+  }
+
+  /** @throws CliException a usage error when {@code file} is not a readable regular file */
+  static void checkReadable(Path file) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw usage("not a readable file: " + Display.printable(file.toString()));
+    }
   }
 
   private static CliException usage(String message) {

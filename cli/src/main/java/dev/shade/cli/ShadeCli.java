@@ -7,7 +7,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * The {@code shade} command line: {@code init}, {@code serve}, {@code send}, {@code resume},
  * {@code peers}, {@code prune} and {@code demo}. Exits with the numbers of {@link ExitStatus}: 0
- * success, 2 usage, 3 declined, 4 integrity, 5 unreachable, 6 untrusted identity, 130 interrupted.
+ * success, 2 usage, 3 declined, 4 integrity, 5 unreachable, 6 untrusted identity, 7 resume
+ * refused, 130 interrupted.
  *
  * <pre>
  * java -jar cli/target/shade.jar demo --size 16777216

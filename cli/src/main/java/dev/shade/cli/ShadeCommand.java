@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:success", "1:other failure", "2:usage error", "3:declined by the receiver",
         "4:integrity failure",
         "5:network error, peer unreachable, or it refuses --transport ws",
-        "6:untrusted identity", "69:not available in this build", "130:interrupted"})
+        "6:untrusted identity",
+        "7:resume refused (no state, other identity, file changed, receiver lost the stream)",
+        "130:interrupted (Ctrl-C; a send or resume pauses and prints how to resume)"})
 final class ShadeCommand implements Runnable {
   @Spec
   private CommandSpec spec;

@@ -34,9 +34,15 @@ final class EngineNode implements AutoCloseable {
 
   /** A node at {@code address} on {@code port} (0: any free one), deciding with {@code decide}. */
   static EngineNode start(String address, int port, Consumer<IncomingTransfer> decide) {
+    return start(ProtocolStateStore.inMemory(), address, port, decide);
+  }
+
+  /** As above, with its identity and sessions in {@code store} (which it closes). */
+  static EngineNode start(ProtocolStateStore store, String address, int port,
+      Consumer<IncomingTransfer> decide) {
     Vertx vertx = Vertx.vertx();
     PeerDirectory peers = new PeerDirectory();
-    Shade shade = Shade.builder().protocolStore(ProtocolStateStore.inMemory())
+    Shade shade = Shade.builder().protocolStore(store)
         .address(PeerAddress.parse(address)).peers(peers).warmUpCrypto(false)
         .controlTransport(HttpControlTransport.create(vertx, peers::baseUrl,
             Duration.ofSeconds(30)))

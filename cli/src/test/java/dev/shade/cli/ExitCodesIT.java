@@ -3,7 +3,9 @@ package dev.shade.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shade.resume.SqliteStores;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,12 +41,16 @@ class ExitCodesIT {
   }
 
   @Test
-  void whatThisBuildLacksExitsSixtyNine() {
+  void resumingWhatThisHomeNeverSentExitsSevenAndCreatesNoHome() {
     Path file = Sha256Files.random(dir.resolve("f.bin"), 10);
-    ShadeProcess.Result resume = ShadeProcess.run(dir, "resume", "--json",
-        "AAAAAAAAAAAAAAAAAAAAAA", file.toString());
-    assertEquals(69, resume.exitCode(), resume::toString);
-    assertEquals("unavailable", new JsonObject(resume.stdout()).getString("code"));
+    Path nowhere = dir.resolve("nowhere");
+    ShadeProcess.Result resume = ShadeProcess.run(dir, "resume", "--home", nowhere.toString(),
+        "--json", "AAAAAAAAAAAAAAAAAAAAAA", file.toString());
+    assertEquals(7, resume.exitCode(), resume::toString);
+    JsonObject error = new JsonObject(resume.stdout());
+    assertEquals("resume_refused", error.getString("code"));
+    assertEquals("no_state", error.getString("reason"));
+    assertTrue(Files.notExists(nowhere), resume::toString);
   }
 
   @Test
@@ -59,21 +65,34 @@ class ExitCodesIT {
   }
 
   @Test
-  void ctrlCStopsASendAndPrintsTheResumeCommand() {
+  void ctrlCPausesAnUndecidedSendAndAReceiverThatForgotTheStreamRefusesTheResume() {
     Path file = Sha256Files.random(dir.resolve("f.bin"), 1000);
-    try (EngineNode undecided = EngineNode.start("slow.1", 0, incoming -> { });
+    Path receiverState = dir.resolve("slow.db");
+    String streamId;
+    int port;
+    try (EngineNode undecided = EngineNode.start(SqliteStores.openProtocolState(receiverState),
+        "slow.1", 0, incoming -> { });
         ShadeProcess send = ShadeProcess.start(dir, Map.of(), "send", "--home",
             dir.resolve("a").toString(), "--to", undecided.baseUrl.toString(), "--trust-new",
             "--json", file.toString())) {
       // the receiver never decides: the sender keeps polling until it is interrupted
-      String streamId = send.awaitStdout(Pattern.compile("\"event\":\"started\",\"streamId\":"
+      streamId = send.awaitStdout(Pattern.compile("\"event\":\"started\",\"streamId\":"
           + "\"([^\"]+)\""), Duration.ofSeconds(60)).group(1);
       ShadeProcess.Result r = send.interrupt();
       assertEquals(130, r.exitCode(), r::toString);
       JsonObject last = r.lastEvent();
-      assertEquals("interrupted", last.getString("code"));
-      assertTrue(last.getString("message").contains("shade resume --home " + dir.resolve("a")
-          + " " + streamId + " " + file), last::encode);
+      assertEquals("paused", last.getString("event"), r::toString);
+      assertEquals("shade resume --home " + dir.resolve("a") + " " + streamId + " " + file,
+          last.getString("resume"));
+      port = undecided.port();
+    }
+    // the same node restarted without its streams: it has no resume store
+    try (EngineNode forgetful = EngineNode.start(SqliteStores.openProtocolState(receiverState),
+        "slow.1", port, incoming -> { })) {
+      ShadeProcess.Result r = ShadeProcess.run(dir, "resume", "--home",
+          dir.resolve("a").toString(), "--json", streamId, file.toString());
+      assertEquals(7, r.exitCode(), r::toString);
+      assertEquals("receiver_lost_stream", r.lastEvent().getString("reason"), r::toString);
     }
   }
 }

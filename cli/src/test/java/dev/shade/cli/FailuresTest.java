@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.shade.streams.ErrorCode;
+import dev.shade.streams.StreamId;
 import dev.shade.streams.TransferIntegrityError;
+import dev.shade.transfer.ResumeRefusedException;
 import dev.shade.transfer.TransferAbortedException;
 import dev.shade.transfer.TransferDeclinedException;
+import dev.shade.transfer.TransferPausedException;
 import dev.shade.transfer.control.ControlException;
 import dev.shade.transfer.spi.TransferTransportError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,19 @@ class FailuresTest {
     assertEquals(ExitStatus.UNREACHABLE, status(new TransferTransportError("http", "reset")));
     assertEquals(ExitStatus.FAILED, status(new TransferAbortedException("disk full", true)));
     assertEquals(ExitStatus.FAILED, status(new IllegalStateException("bug")));
+    assertEquals(ExitStatus.INTERRUPTED, status(new TransferPausedException(
+        StreamId.random(new SecureRandom()))));
+  }
+
+  @Test
+  void everyRefusedResumeExitsSevenWithTheEnginesExplanation() {
+    for (ResumeRefusedException.Reason reason : ResumeRefusedException.Reason.values()) {
+      CliException e = Failures.explain(new ResumeRefusedException(reason,
+          StreamId.random(new SecureRandom()), "why " + reason));
+      assertEquals(ExitStatus.RESUME_REFUSED, e.status());
+      assertEquals(7, e.status().number());
+      assertEquals("why " + reason, e.getMessage());
+    }
   }
 
   @Test
