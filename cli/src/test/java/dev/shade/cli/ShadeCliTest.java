@@ -42,6 +42,7 @@ class ShadeCliTest {
         List.of("resume", "--limit-rate", "0", "AAAAAAAAAAAAAAAAAAAAAA", file),
         List.of("send", "--to", nowhere, "--limit-rate", "0", file),
         List.of("prune", "--older-than", "-1"),
+        List.of("prune", "--older-than", "36501"),
         List.of("peers", "--home", dir.toString()),
         List.of("demo", "--size", "-1"),
         List.of("demo", "--lanes", "0"))) {
