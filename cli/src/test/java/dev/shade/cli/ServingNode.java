@@ -20,13 +20,16 @@ final class ServingNode implements AutoCloseable {
   final PeerAddress address;
   final URI baseUrl;
   private final ShadeProcess process;
+  private final List<String> options;
 
-  private ServingNode(Path home, Path inbox, MatchResult listening, ShadeProcess process) {
+  private ServingNode(Path home, Path inbox, MatchResult listening, ShadeProcess process,
+      List<String> options) {
     this.home = home;
     this.inbox = inbox;
     this.address = PeerAddress.parse(listening.group(1));
     this.baseUrl = URI.create(listening.group(2));
     this.process = process;
+    this.options = options;
   }
 
   /**
@@ -40,19 +43,33 @@ final class ServingNode implements AutoCloseable {
           home.toString(), "--name", name);
       assertEquals(0, init.exitCode(), init::toString);
     }
+    return start(home, 0, List.of(options));
+  }
+
+  private static ServingNode start(Path home, int port, List<String> options) {
     Path inbox = home.resolveSibling("inbox");
     List<String> args = new ArrayList<>(List.of("serve", "--home", home.toString(), "--port",
-        "0", "--inbox", inbox.toString()));
-    args.addAll(List.of(options));
+        Integer.toString(port), "--inbox", inbox.toString()));
+    args.addAll(options);
     ShadeProcess process = ShadeProcess.start(home.getParent(), Map.of(),
         args.toArray(new String[0]));
     try {
       MatchResult listening = process.awaitStdout(LISTENING, Duration.ofSeconds(60));
-      return new ServingNode(home, inbox, listening, process);
+      return new ServingNode(home, inbox, listening, process, options);
     } catch (RuntimeException | AssertionError e) {
       process.close();
       throw e;
     }
+  }
+
+  /** A new {@code serve} of the same home, inbox and options on the same port. */
+  ServingNode restart() {
+    return start(home, baseUrl.getPort(), options);
+  }
+
+  /** SIGKILL: the node dies at once, as in a crash. */
+  void kill() {
+    process.kill();
   }
 
   /** Runs {@code shade send --home senderHome --to <this node> args...}. */

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -146,6 +148,46 @@ final class ShadeProcess implements AutoCloseable {
     }
     return fail("no line matching " + pattern + " within " + timeout + "; so far:\n"
         + snapshot());
+  }
+
+  /**
+   * Waits for a JSON event on stdout that {@code wanted} accepts; empty when the process ended
+   * without printing one. Polls often: a test may kill the process as soon as the event shows.
+   */
+  Optional<JsonObject> awaitEvent(Predicate<JsonObject> wanted, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int seen = 0;
+    while (System.nanoTime() < deadline) {
+      boolean alive = process.isAlive();
+      List<String> lines = stdout.lines();
+      for (; seen < lines.size(); seen++) {
+        String line = lines.get(seen);
+        if (line.startsWith("{") && wanted.test(new JsonObject(line))) {
+          return Optional.of(new JsonObject(line));
+        }
+      }
+      if (!alive) {
+        return Optional.empty();
+      }
+      sleep(5);
+    }
+    return fail("no such event within " + timeout + "; so far:\n" + snapshot());
+  }
+
+  /** SIGKILL: the process ends at once, without shutdown hooks. Waits until it is gone. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        fail("process " + process.pid() + " survived SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   /** Everything printed so far. */
