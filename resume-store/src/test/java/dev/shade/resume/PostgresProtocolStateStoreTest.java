@@ -7,9 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 class PostgresProtocolStateStoreTest extends ProtocolStateStoreContract {
-  private PostgresTestServer.Login login;
-  private String namespace;
-  private PostgresStores stores;
+  private PostgresTestServer.TestNode node;
 
   /** Skips (or under CI fails) the whole class at once when there is no server. */
   @BeforeAll
@@ -19,17 +17,14 @@ class PostgresProtocolStateStoreTest extends ProtocolStateStoreContract {
 
   @Override
   protected ProtocolStateStore newStore() {
-    login = PostgresTestServer.login();
-    namespace = PostgresTestServer.Login.freshNamespace();
-    stores = PostgresStores.connect(login.url(), login.user(), login.password(), namespace);
-    return stores.protocolState();
+    node = PostgresTestServer.TestNode.connect();
+    return node.stores().protocolState();
   }
 
   @AfterEach
-  void closeStores() throws SQLException {
-    if (stores != null) {
-      stores.close();
-      login.deleteNamespace(namespace);
+  void closeNode() throws SQLException {
+    if (node != null) {
+      node.close();
     }
   }
 }

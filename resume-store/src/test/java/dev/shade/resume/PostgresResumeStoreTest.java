@@ -21,9 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PostgresResumeStoreTest extends SqlResumeStoreContract {
-  private PostgresTestServer.Login login;
-  private String namespace;
-  private PostgresStores stores;
+  private PostgresTestServer.TestNode node;
 
   /** Skips (or under CI fails) the whole class at once when there is no server. */
   @BeforeAll
@@ -33,27 +31,21 @@ class PostgresResumeStoreTest extends SqlResumeStoreContract {
 
   @Override
   protected ResumeStore newStore() {
-    login = PostgresTestServer.login();
-    namespace = PostgresTestServer.Login.freshNamespace();
-    stores = connect(namespace);
-    return stores.resumeState();
-  }
-
-  private PostgresStores connect(String namespace) {
-    return PostgresStores.connect(login.url(), login.user(), login.password(), namespace);
+    node = PostgresTestServer.TestNode.connect();
+    return node.stores().resumeState();
   }
 
   @AfterEach
-  void closeStores() throws SQLException {
-    if (stores != null) {
-      stores.close();
-      login.deleteNamespace(namespace);
+  void closeNode() throws SQLException {
+    if (node != null) {
+      node.close();
     }
   }
 
   @Override
   void execute(String sql, Object... parameters) throws SQLException {
-    try (Connection c = login.open(); PreparedStatement statement = c.prepareStatement(sql)) {
+    try (Connection c = node.login().open();
+        PreparedStatement statement = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
@@ -63,10 +55,9 @@ class PostgresResumeStoreTest extends SqlResumeStoreContract {
 
   @Test
   void nodesWithDifferentNamespacesNeverSeeEachOthersRows() throws SQLException {
-    String otherNamespace = PostgresTestServer.Login.freshNamespace();
-    try (PostgresStores other = connect(otherNamespace)) {
-      ResumeStore mine = stores.resumeState();
-      ResumeStore theirs = other.resumeState();
+    try (PostgresTestServer.TestNode other = PostgresTestServer.TestNode.connect()) {
+      ResumeStore mine = node.stores().resumeState();
+      ResumeStore theirs = other.stores().resumeState();
       PersistedStreamState state = rangeState(newId(), Direction.SEND, T0.minusSeconds(1));
       PersistedStreamState theirState = tagged(state, 4, T0.minusSeconds(2));
       assertTrue(mine.insert(state));
@@ -81,8 +72,8 @@ class PostgresResumeStoreTest extends SqlResumeStoreContract {
       assertEquals(List.of(theirState), theirs.pruneOlderThan(T0.plusSeconds(1)));
       assertEquals(List.of(state, onlyMine), mine.list(Direction.SEND));
 
-      ProtocolStateStore myKeys = stores.protocolState();
-      ProtocolStateStore theirKeys = other.protocolState();
+      ProtocolStateStore myKeys = node.stores().protocolState();
+      ProtocolStateStore theirKeys = other.stores().protocolState();
       myKeys.put(StateSection.PRE_KEY_UNSERVED, "0000000001", new byte[] {1});
       theirKeys.put(StateSection.PRE_KEY_UNSERVED, "0000000001", new byte[] {2});
       theirKeys.put(StateSection.PRE_KEY_UNSERVED, "0000000000", new byte[] {3});
@@ -91,13 +82,12 @@ class PostgresResumeStoreTest extends SqlResumeStoreContract {
       assertEquals(1, myKeys.count(StateSection.PRE_KEY_UNSERVED));
       assertEquals(Optional.of("0000000001"), myKeys.takeFirstKey(StateSection.PRE_KEY_UNSERVED));
       assertEquals(2, theirKeys.count(StateSection.PRE_KEY_UNSERVED));
-    } finally {
-      login.deleteNamespace(otherNamespace);
     }
   }
 
   @Test
   void closingTheStoresClosesBothStores() {
+    PostgresStores stores = node.stores();
     stores.close();
     stores.close();
     assertThrows(IllegalStateException.class, () -> stores.resumeState().list(Direction.SEND));
@@ -108,7 +98,9 @@ class PostgresResumeStoreTest extends SqlResumeStoreContract {
   @Test
   void aNamespaceMustBeAPlainName() {
     for (String bad : new String[] {"", "-x", "a b", "x".repeat(129), "ü"}) {
-      assertThrows(IllegalArgumentException.class, () -> connect(bad), bad);
+      PostgresTestServer.Login login = node.login();
+      assertThrows(IllegalArgumentException.class,
+          () -> PostgresStores.connect(login.url(), login.user(), login.password(), bad), bad);
     }
   }
 }

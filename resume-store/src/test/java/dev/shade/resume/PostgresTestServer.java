@@ -30,11 +30,6 @@ final class PostgresTestServer {
       return DriverManager.getConnection(url, user, password);
     }
 
-    /** A namespace no other test uses. */
-    static String freshNamespace() {
-      return "test-" + UUID.randomUUID();
-    }
-
     /** Deletes a test's rows, for servers that outlive the tests. */
     void deleteNamespace(String namespace) throws SQLException {
       try (Connection c = open()) {
@@ -45,6 +40,22 @@ final class PostgresTestServer {
           }
         }
       }
+    }
+  }
+
+  /** A node's stores in a namespace no other test uses; closing deletes the namespace's rows. */
+  record TestNode(Login login, String namespace, PostgresStores stores) implements AutoCloseable {
+    static TestNode connect() {
+      Login login = PostgresTestServer.login();
+      String namespace = "test-" + UUID.randomUUID();
+      return new TestNode(login, namespace,
+          PostgresStores.connect(login.url(), login.user(), login.password(), namespace));
+    }
+
+    @Override
+    public void close() throws SQLException {
+      stores.close();
+      login.deleteNamespace(namespace);
     }
   }
 

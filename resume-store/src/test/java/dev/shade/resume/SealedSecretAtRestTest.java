@@ -78,12 +78,16 @@ class SealedSecretAtRestTest {
 
   @Test
   void thePostgresRowsHoldOnlyTheSealedSecret() throws SQLException {
-    PostgresTestServer.Login login = PostgresTestServer.login();
-    String namespace = PostgresTestServer.Login.freshNamespace();
-    try (PostgresStores stores = PostgresStores.connect(login.url(), login.user(),
-        login.password(), namespace)) {
-      stores.resumeState().insert(state);
+    byte[] rows;
+    try (PostgresTestServer.TestNode node = PostgresTestServer.TestNode.connect()) {
+      node.stores().resumeState().insert(state);
+      rows = everyRow(node.login());
     }
+    assertForms(rows, "the rows of every table");
+  }
+
+  /** The bytes of every column of every row of every table, and each row as text. */
+  private static byte[] everyRow(PostgresTestServer.Login login) throws SQLException {
     ByteArrayOutputStream everything = new ByteArrayOutputStream();
     try (Connection c = login.open(); Statement statement = c.createStatement()) {
       List<String> tables = new ArrayList<>();
@@ -113,8 +117,7 @@ class SealedSecretAtRestTest {
         }
       }
     }
-    login.deleteNamespace(namespace);
-    assertForms(everything.toByteArray(), "the rows of every table");
+    return everything.toByteArray();
   }
 
   private void assertForms(byte[] haystack, String where) {
