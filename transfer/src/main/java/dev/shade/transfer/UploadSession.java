@@ -59,6 +59,8 @@ final class UploadSession implements UploadHandle {
   private final Durable durable;
   private volatile boolean stopped;
   private volatile boolean paused;
+  private final java.util.concurrent.atomic.AtomicLong ackedChunks =
+      new java.util.concurrent.atomic.AtomicLong();
   private StreamKey streamKey;
   private volatile UploadJournal journal;
 
@@ -150,6 +152,8 @@ final class UploadSession implements UploadHandle {
       ChunkDelivery delivery = new ChunkDelivery(streamId, transport, scheduler, retryPolicy,
           events, this::laneFailed);
       SentTotals totals;
+      long failingSinceNanos = 0;
+      long ackedAtFailure = -1;
       while (true) {
         try {
           totals = sendFrom(starts, delivery);
@@ -157,6 +161,14 @@ final class UploadSession implements UploadHandle {
         } catch (Throwable e) {
           Throwable cause = unwrap(e);
           if (stopped || !isTransient(cause) || metadata.partition() != Partition.RANGE) {
+            throw cause;
+          }
+          // Give up when failures repeat for the retry budget without a single new ack.
+          if (ackedChunks.get() != ackedAtFailure) {
+            failingSinceNanos = System.nanoTime();
+            ackedAtFailure = ackedChunks.get();
+          } else if (System.nanoTime() - failingSinceNanos
+              > retryPolicy.transientBudget().toNanos()) {
             throw cause;
           }
           starts = reconnect(cause);
@@ -186,8 +198,10 @@ final class UploadSession implements UploadHandle {
     for (ResumePlan.LaneStart start : starts) {
       lanes.add(new LaneSender(
           dev.shade.streams.ChunkSealer.create(streamKey.laneKey(start.laneId()), start.nextSeq()),
-          start.hasher(), upload.window(), upload.chunkSizeBytes(), delivery, acks::signal,
-          journal));
+          start.hasher(), upload.window(), upload.chunkSizeBytes(), delivery, () -> {
+            ackedChunks.incrementAndGet();
+            acks.signal();
+          }, journal));
     }
     if (stopped) {
       throw new TransferAbortedException("aborted", false);
@@ -235,7 +249,9 @@ final class UploadSession implements UploadHandle {
 
   /** A failure the network may heal: the upload waits for the receiver and continues. */
   private static boolean isTransient(Throwable cause) {
-    return cause instanceof dev.shade.transfer.spi.TransferTransportError
+    return (cause instanceof dev.shade.transfer.spi.TransferTransportError
+            && ((dev.shade.transfer.spi.TransferTransportError) cause).kind()
+                != dev.shade.transfer.spi.TransferTransportError.Kind.TRANSPORT_REFUSED)
         || cause instanceof java.io.UncheckedIOException
         || (cause instanceof dev.shade.transfer.spi.ChunkRejectedException
             && ((dev.shade.transfer.spi.ChunkRejectedException) cause).isRetryable());
