@@ -1,0 +1,2 @@
+-- a first migration that works
+CREATE TABLE first_table (id INTEGER PRIMARY KEY);

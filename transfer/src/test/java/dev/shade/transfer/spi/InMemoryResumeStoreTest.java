@@ -1,0 +1,8 @@
+package dev.shade.transfer.spi;
+
+class InMemoryResumeStoreTest extends ResumeStoreContract {
+  @Override
+  protected ResumeStore newStore() {
+    return ResumeStore.inMemory();
+  }
+}
