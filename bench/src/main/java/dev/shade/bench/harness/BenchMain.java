@@ -106,7 +106,10 @@ public final class BenchMain {
 
   private static List<String> command(String[] args) {
     List<String> command = new ArrayList<>(List.of("bench/run"));
-    command.addAll(Arrays.asList(args));
+    for (String arg : args) {
+      boolean plain = arg.matches("[A-Za-z0-9_./,:=+-]+");
+      command.add(plain ? arg : "'" + arg.replace("'", "'\\''") + "'");
+    }
     return command;
   }
 

@@ -104,8 +104,8 @@ record BenchOptions(boolean quick, int rounds, Set<String> scenarios, long sizeB
     int opensslSeconds;
     String jvmOptions = "-Xmx64m -XX:+UseSerialGC";
     long scratchBytes = 1L << 30;
-    Path jar = Path.of("bench/target/benchmarks.jar");
-    Path resultsDir = Path.of("bench/results");
+    Path jar = Path.of(System.getProperty("shade.bench.jar", "bench/target/benchmarks.jar"));
+    Path resultsDir = Path.of(System.getProperty("shade.bench.results", "bench/results"));
     Path workParent = Path.of(System.getProperty("java.io.tmpdir"));
     boolean keepWork;
     String label = "";

@@ -59,7 +59,7 @@ record Goal(String goal, String target, String measured, String status) {
     double gap = Math.abs(value - target);
     String status = "missed by " + unit.format(gap);
     if (unit != Unit.SHARE) {
-      status += String.format(Locale.ROOT, " (%.0f%% %s the target)", gap / Math.abs(target) * 100,
+      status += String.format(Locale.ROOT, " (%.1f%% %s the target)", gap / Math.abs(target) * 100,
           higherIsBetter ? "under" : "over");
     }
     return new Goal(goal, targetText, measuredText, status);

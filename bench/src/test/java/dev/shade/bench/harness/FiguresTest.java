@@ -42,9 +42,9 @@ class FiguresTest {
   void goalsSayMetOrByHowMuchTheyMissed() {
     assertEquals("met", Goal.atLeast("g", "≥ 1.1×", OptionalDouble.of(1.2), 1.1,
         Goal.Unit.TIMES, "1.20×").status());
-    assertEquals("missed by 0.22× (20% under the target)", Goal.atLeast("g", "≥ 1.1×",
+    assertEquals("missed by 0.22× (20.0% under the target)", Goal.atLeast("g", "≥ 1.1×",
         OptionalDouble.of(0.88), 1.1, Goal.Unit.TIMES, "0.88×").status());
-    assertEquals("missed by 40.0 MiB (25% over the target)", Goal.atMost("g", "≤ 160 MiB",
+    assertEquals("missed by 40.0 MiB (25.0% over the target)", Goal.atMost("g", "≤ 160 MiB",
         OptionalDouble.of(200), 160, Goal.Unit.MIB, "200 MiB").status());
     assertEquals("missed by 5.0 points", Goal.atMost("g", "within 10%", OptionalDouble.of(0.15),
         0.10, Goal.Unit.SHARE, "+15%").status());
