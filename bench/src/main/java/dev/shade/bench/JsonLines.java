@@ -10,4 +10,10 @@ final class JsonLines {
     System.out.println(line.encode());
     System.out.flush();
   }
+
+  /** Prints {@code line} and returns it. */
+  static JsonObject printed(JsonObject line) {
+    print(line);
+    return line;
+  }
 }

@@ -13,16 +13,22 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * {@code receive}: a node on {@code 127.0.0.1}, taking chunks over HTTP and WebSocket alike, that
  * accepts every stream into {@code --out FILE} (a second stream lands in {@code FILE (1)}, never
- * overwriting) or discards it ({@code --discard}); prints {@code listening}, then one {@code
- * received} or {@code failed} line per stream; exits after {@code --count} streams, or runs until
- * killed when the count is 0.
+ * overwriting), into the folder {@code --inbox DIR}, or discards it ({@code --discard}); prints
+ * {@code listening}, then one {@code received} or {@code failed} line per stream; exits after
+ * {@code --count} streams, or runs until killed when the count is 0. A discarded stream's line
+ * says when its first plaintext byte arrived ({@code firstByteAtMicros}, epoch microseconds).
+ * {@code --resume-state FILE} keeps stream state in a SQLite resume store, so that a receiver
+ * restarted with the same {@code --state} and {@code --resume-state} continues its streams.
  *
  * <p>{@code --discard} accepts into an in-order channel output that drops the bytes, so the stream
  * is still verified (lane and overall SHA-256 computed in order). An in-order output suits
@@ -32,14 +38,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ReceiveRole {
   static final Set<String> VALUED = Set.of("--port", "--host", "--address", "--out", "--count",
-      "--state");
+      "--state", "--inbox", "--resume-state");
   static final Set<String> FLAGS = Set.of("--discard");
 
   private ReceiveRole() {}
 
   static int run(ProcessArgs args) throws Exception {
-    if (args.has("--out") == args.has("--discard")) {
-      throw new ProcessArgs.UsageException("receive needs exactly one of --out FILE and --discard");
+    if (Stream.of("--out", "--inbox", "--discard").filter(args::has).count() != 1) {
+      throw new ProcessArgs.UsageException(
+          "receive needs exactly one of --out FILE, --inbox DIR and --discard");
     }
     if (!args.positional().isEmpty()) {
       throw new ProcessArgs.UsageException("receive takes no file argument: " + args.positional());
@@ -51,7 +58,11 @@ final class ReceiveRole {
     PeerAddress address = PeerAddress.parse(args.get("--address", "bob.1"));
     String host = args.get("--host", "127.0.0.1");
     Vertx vertx = Vertx.vertx();
-    Shade shade = Shade.builder().protocolStore(Nodes.store(args)).address(address).build();
+    Shade.Builder builder = Shade.builder().protocolStore(Nodes.store(args)).address(address);
+    if (args.has("--resume-state")) {
+      ResumeSupport.useSqliteStore(builder, Path.of(args.required("--resume-state")));
+    }
+    Shade shade = builder.build();
     CountDownLatch streams = new CountDownLatch(Math.max(1, count));
     AtomicInteger failures = new AtomicInteger();
     shade.onIncomingTransfer(incoming -> accept(incoming, args, streams, failures));
@@ -73,12 +84,17 @@ final class ReceiveRole {
 
   private static void accept(IncomingTransfer incoming, ProcessArgs args, CountDownLatch streams,
       AtomicInteger failures) {
-    Output output = args.has("--discard") ? Output.channel(new DiscardingChannel())
+    DiscardingChannel discard = new DiscardingChannel();
+    Output output = args.has("--discard") ? Output.channel(discard)
+        : args.has("--inbox") ? Output.inbox(Path.of(args.required("--inbox")))
         : Output.file(Path.of(args.required("--out")));
     try {
       incoming.accept(output).whenComplete((result, error) -> {
         if (error == null) {
-          JsonLines.print(received(result));
+          JsonObject line = received(result);
+          discard.firstByteAt().ifPresent(at -> line.put("firstByteAtMicros",
+              ChronoUnit.MICROS.between(Instant.EPOCH, at)));
+          JsonLines.print(line);
         } else {
           failed(incoming, error, failures);
         }

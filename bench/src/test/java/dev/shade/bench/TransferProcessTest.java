@@ -20,6 +20,7 @@ class TransferProcessTest {
     for (String[] args : List.of(new String[0], new String[] {"fly"},
         new String[] {"receive", "--port", "0"},
         new String[] {"receive", "--out", "x", "--discard"},
+        new String[] {"receive", "--out", "x", "--inbox", "y"},
         new String[] {"receive", "--discard", "--colour", "red"},
         new String[] {"receive", "--discard", "--count"},
         new String[] {"send", "--to", "http://127.0.0.1:1/v1/transfer", "--address-of-peer",
@@ -28,6 +29,28 @@ class TransferProcessTest {
       assertThrows(ProcessArgs.UsageException.class, () -> TransferProcess.run(args),
           String.join(" ", args));
     }
+  }
+
+  @Test
+  void sendTakesAFileOrAFolderAndSaneCounts(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("small.bin"), new byte[16]);
+    String to = "http://127.0.0.1:1/v1/transfer";
+    for (String[] args : List.of(
+        new String[] {"send", "--to", to, "--address-of-peer", "bob.1", "--files",
+            dir.toString(), file.toString()},
+        new String[] {"send", "--to", to, "--address-of-peer", "bob.1", "--files",
+            dir.resolve("none").toString()},
+        new String[] {"send", "--to", to, "--address-of-peer", "bob.1", "--repeat", "0",
+            file.toString()},
+        new String[] {"send", "--to", to, "--address-of-peer", "bob.1", "--concurrency", "0",
+            file.toString()})) {
+      assertThrows(Exception.class, () -> TransferProcess.run(args), String.join(" ", args));
+    }
+  }
+
+  @Test
+  void capabilitiesAnswersWhateverTheEngineHas() throws Exception {
+    assertEquals(0, TransferProcess.run(new String[] {"capabilities"}));
   }
 
   @Test
