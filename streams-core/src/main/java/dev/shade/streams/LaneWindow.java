@@ -65,6 +65,27 @@ public final class LaneWindow {
   }
 
   /**
+   * A lane restored after a restart with the chunks that had arrived beyond its first gap, as
+   * {@link #aheadMask()} gave them; bits outside the window are ignored.
+   *
+   * @throws IllegalArgumentException when bit 0 is set (that seq would not be missing) or a
+   *     chunk lies past the lane's isLast chunk
+   */
+  public static LaneWindow resume(int laneId, int window, long lastSeqAcked, long lastSeq,
+      long aheadMask) {
+    LaneWindow lane = resume(laneId, window, lastSeqAcked, lastSeq);
+    if ((aheadMask & 1) != 0) {
+      throw new IllegalArgumentException("seq " + (lastSeqAcked + 1) + " is the first missing");
+    }
+    long inWindow = window == Long.SIZE ? aheadMask : aheadMask & ((1L << window) - 1);
+    lane.ahead.or(BitSet.valueOf(new long[] {inWindow}));
+    if (lastSeq >= 0 && lane.highestArrived() > lastSeq) {
+      throw new IllegalArgumentException("a chunk arrived past the isLast seq " + lastSeq);
+    }
+    return lane;
+  }
+
+  /**
    * Decides whether chunk {@code seq} (with its isLast flag) may be accepted.
    *
    * @throws ShadeFormatException when the seq lies beyond the window, past the lane's isLast
@@ -116,6 +137,17 @@ public final class LaneWindow {
       ahead.clear();
       ahead.or(moved);
     }
+  }
+
+  /**
+   * The chunks that arrived beyond the first gap, one bit each: bit {@code i} is seq {@code
+   * lastSeqAcked() + 1 + i}, so bit 0 is always clear. A window is at most 64 wide, so one long
+   * holds them; a receiver persists it with {@link #lastSeqAcked()} so that a restart forgets
+   * nothing it acknowledged.
+   */
+  public long aheadMask() {
+    long[] words = ahead.toLongArray();
+    return words.length == 0 ? 0 : words[0];
   }
 
   /** Highest seq such that 0..seq all arrived; −1 if seq 0 has not arrived. */

@@ -37,6 +37,31 @@ class LaneWindowTest {
   }
 
   @Test
+  void chunksBeyondTheGapSurviveARestartThroughTheAheadMask() {
+    LaneWindow w = LaneWindow.create(0, 64);
+    accept(w, 0, false);
+    accept(w, 2, false);
+    accept(w, 3, false);
+    accept(w, 64, false);
+    assertEquals(0, w.lastSeqAcked());
+    assertEquals(0b110L | (1L << 63), w.aheadMask());
+
+    LaneWindow restored = LaneWindow.resume(0, 64, w.lastSeqAcked(), -1, w.aheadMask());
+    assertEquals(Admission.DUPLICATE, restored.check(3, false));
+    assertEquals(Admission.DUPLICATE, restored.check(64, false));
+    accept(restored, 1, false);
+    assertEquals(3, restored.lastSeqAcked());
+    assertEquals(1L << 60, restored.aheadMask());
+  }
+
+  @Test
+  void anAheadMaskIsCheckedAndClippedToTheWindow() {
+    assertThrows(IllegalArgumentException.class, () -> LaneWindow.resume(0, 4, 5, -1, 0b1));
+    assertThrows(IllegalArgumentException.class, () -> LaneWindow.resume(0, 4, 5, 7, 0b1000));
+    assertEquals(0b110, LaneWindow.resume(0, 3, 5, -1, 0b11110).aheadMask());
+  }
+
+  @Test
   void duplicateIsRecognisedAndNotCountedTwice() {
     LaneWindow w = LaneWindow.create(0, 4);
     accept(w, 0, false);

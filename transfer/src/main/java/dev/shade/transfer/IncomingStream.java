@@ -245,18 +245,18 @@ final class IncomingStream implements IncomingTransfer {
       LaneWindow[] restored = new LaneWindow[m.lanes()];
       List<LaneCheckpoint> lanes = new ArrayList<>();
       for (int i = 0; i < restored.length; i++) {
-        long acked = Math.min(state.lanes().get(i).lastSeqAcked(), plan.chunkCount(i) - 1);
-        while (acked >= 0) {
-          dev.shade.streams.ChunkSpec spec = plan.chunk(i, acked);
-          if (spec.offset() + spec.lengthBytes() <= size) {
-            break;
-          }
+        LaneCheckpoint saved = state.lanes().get(i);
+        long acked = Math.min(saved.lastSeqAcked(), plan.chunkCount(i) - 1);
+        while (acked >= 0 && !onDisk(plan, i, acked, size)) {
           acked--;
         }
+        long ahead = acked == saved.lastSeqAcked() ? heldAhead(plan, i, acked, saved, size) : 0;
         long last = plan.chunkCount(i) - 1;
-        restored[i] = LaneWindow.resume(i, m.window(), acked, acked == last ? last : -1);
-        lanes.add(state.lanes().get(i).withLastSeqAcked(acked));
-        stream.anyChunk |= acked >= 0;
+        boolean lastArrived = acked == last
+            || (last - acked - 1 < Long.SIZE && (ahead & (1L << (last - acked - 1))) != 0);
+        restored[i] = LaneWindow.resume(i, m.window(), acked, lastArrived ? last : -1, ahead);
+        lanes.add(saved.withReceived(acked, ahead));
+        stream.anyChunk |= acked >= 0 || ahead != 0;
       }
       stream.open(sink, restored);
       stream.journal = new ReceiveJournal(persistence.store(), persistence.clock(),
@@ -265,6 +265,27 @@ final class IncomingStream implements IncomingTransfer {
       stream.decided.complete(null);
       return stream;
     }
+  }
+
+  /** Whether chunk {@code seq} of lane {@code laneId} lies within the partial file's data. */
+  private static boolean onDisk(dev.shade.streams.RangePlan plan, int laneId, long seq,
+      long sizeBytes) {
+    dev.shade.streams.ChunkSpec spec = plan.chunk(laneId, seq);
+    return spec.offset() + spec.lengthBytes() <= sizeBytes;
+  }
+
+  /** The saved chunks beyond a lane's gap that exist in the lane and in the partial file. */
+  private static long heldAhead(dev.shade.streams.RangePlan plan, int laneId, long acked,
+      LaneCheckpoint saved, long sizeBytes) {
+    long ahead = saved.aheadMask() & ~1L;
+    for (int bit = 1; bit < Long.SIZE; bit++) {
+      long seq = acked + 1 + bit;
+      if ((ahead & (1L << bit)) != 0
+          && (seq >= plan.chunkCount(laneId) || !onDisk(plan, laneId, seq, sizeBytes))) {
+        ahead &= ~(1L << bit);
+      }
+    }
+    return ahead;
   }
 
   @Override

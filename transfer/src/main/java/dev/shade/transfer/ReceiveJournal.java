@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes a received stream's acknowledgements durable: a chunk is acknowledged only once its bytes
- * are forced to the partial file and the lanes' {@code lastSeqAcked} are in the {@link
- * ResumeStore}. Commits are grouped: the first chunk that needs one forces the file and writes the
- * state for every chunk recorded so far, while the others wait; so the cost is one force and one
- * store write per batch, not per chunk.
+ * are forced to the partial file and the lanes' {@code lastSeqAcked} (and the chunks beyond each
+ * lane's gap, see {@link LaneCheckpoint#aheadMask()}) are in the {@link ResumeStore}. Commits
+ * are grouped: the first chunk that needs one forces the file and writes the state for every
+ * chunk recorded so far, while the others wait; so the cost is one force and one store write per
+ * batch, not per chunk.
  *
  * <p>Thread safety: {@link #awaitDurable} is called by any number of delivering threads, outside
  * their lane locks; snapshots take each lane's lock briefly.
@@ -99,9 +100,9 @@ final class ReceiveJournal {
     if (lost) {
       return;
     }
-    long[] acked = snapshot();
+    Received received = snapshot();
     try {
-      update(state.withLanes(lanes(acked), clock.instant())
+      update(state.withLanes(lanes(received), clock.instant())
           .withStatus(PersistedStreamState.Status.COMPLETE, clock.instant()));
     } catch (RuntimeException e) {
       LOG.warn("could not mark {} complete in the resume store", state.streamId(), e);
@@ -119,7 +120,7 @@ final class ReceiveJournal {
   }
 
   private void flush() {
-    long[] acked = snapshot();
+    Received received = snapshot();
     try {
       sink.force();
     } catch (IOException e) {
@@ -127,10 +128,10 @@ final class ReceiveJournal {
     }
     synchronized (this) {
       if (!lost) {
-        update(state.withLanes(lanes(acked), clock.instant()));
+        update(state.withLanes(lanes(received), clock.instant()));
       }
-      for (int i = 0; i < acked.length; i++) {
-        durableAcked[i] = Math.max(durableAcked[i], acked[i]);
+      for (int i = 0; i < durableAcked.length; i++) {
+        durableAcked[i] = Math.max(durableAcked[i], received.lastSeqAcked[i]);
       }
     }
   }
@@ -145,20 +146,28 @@ final class ReceiveJournal {
     }
   }
 
-  private long[] snapshot() {
-    long[] acked = new long[windows.length];
+  /**
+   * What the lanes hold: through {@code lastSeqAcked}, and beyond each lane's gap the chunks in
+   * {@code aheadMask}, acknowledged too and so as durable.
+   */
+  private record Received(long[] lastSeqAcked, long[] aheadMask) {}
+
+  private Received snapshot() {
+    Received received = new Received(new long[windows.length], new long[windows.length]);
     for (int i = 0; i < windows.length; i++) {
       synchronized (laneLocks[i]) {
-        acked[i] = windows[i].lastSeqAcked();
+        received.lastSeqAcked[i] = windows[i].lastSeqAcked();
+        received.aheadMask[i] = windows[i].aheadMask();
       }
     }
-    return acked;
+    return received;
   }
 
-  private List<LaneCheckpoint> lanes(long[] acked) {
+  private List<LaneCheckpoint> lanes(Received received) {
     List<LaneCheckpoint> lanes = new ArrayList<>();
-    for (int i = 0; i < acked.length; i++) {
-      lanes.add(state.lanes().get(i).withLastSeqAcked(acked[i]));
+    for (int i = 0; i < windows.length; i++) {
+      lanes.add(state.lanes().get(i).withReceived(received.lastSeqAcked[i],
+          received.aheadMask[i]));
     }
     return lanes;
   }

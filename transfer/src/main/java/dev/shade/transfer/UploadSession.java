@@ -41,6 +41,8 @@ import java.util.concurrent.ScheduledExecutorService;
 final class UploadSession implements UploadHandle {
   private static final long FIRST_POLL_MS = 250;
   private static final long MAX_POLL_MS = 5_000;
+  /** A safety net: each resync needs the receiver to have lost chunks, i.e. to have restarted. */
+  private static final int MAX_RESYNCS = 64;
   private final Upload upload;
   private final StreamId streamId;
   private final SecretBytes streamSecret;
@@ -151,33 +153,39 @@ final class UploadSession implements UploadHandle {
       streamKey = KeySchedule.deriveStreamKey(streamSecret, streamId);
       ChunkDelivery delivery = new ChunkDelivery(streamId, transport, scheduler, retryPolicy,
           events, this::laneFailed);
-      SentTotals totals;
+      int resyncs = 0;
       long failingSinceNanos = 0;
       long ackedAtFailure = -1;
       while (true) {
         try {
-          totals = sendFrom(starts, delivery);
+          SentTotals totals = sendFrom(starts, delivery);
+          if (stopped) {
+            return;
+          }
+          finish(totals, delivery.carriedBy(), startNanos);
           break;
         } catch (Throwable e) {
           Throwable cause = unwrap(e);
-          if (stopped || !isTransient(cause) || metadata.partition() != Partition.RANGE) {
+          if (stopped || metadata.partition() != Partition.RANGE) {
             throw cause;
           }
-          // Give up when failures repeat for the retry budget without a single new ack.
-          if (ackedChunks.get() != ackedAtFailure) {
-            failingSinceNanos = System.nanoTime();
-            ackedAtFailure = ackedChunks.get();
-          } else if (System.nanoTime() - failingSinceNanos
-              > retryPolicy.transientBudget().toNanos()) {
+          if (isTransient(cause)) {
+            // Give up when failures repeat for the retry budget without a single new ack.
+            if (ackedChunks.get() != ackedAtFailure) {
+              failingSinceNanos = System.nanoTime();
+              ackedAtFailure = ackedChunks.get();
+            } else if (System.nanoTime() - failingSinceNanos
+                > retryPolicy.transientBudget().toNanos()) {
+              throw cause;
+            }
+            starts = reconnect(cause);
+          } else if (suggestsLostChunks(cause) && resyncs++ < MAX_RESYNCS) {
+            starts = resyncAfterLoss(cause);
+          } else {
             throw cause;
           }
-          starts = reconnect(cause);
         }
       }
-      if (stopped) {
-        return;
-      }
-      finish(totals, delivery.carriedBy(), startNanos);
     } catch (Throwable e) {
       Throwable cause = paused ? new TransferPausedException(streamId) : unwrap(e);
       if (journal != null && !stopped && !keepsState(cause)) {
@@ -231,6 +239,39 @@ final class UploadSession implements UploadHandle {
       pollMs = Math.min(MAX_POLL_MS, pollMs * 2);
     }
     throw new TransferAbortedException("aborted", false);
+  }
+
+  /**
+   * A chunk refused as outside the receiver's window, or a finish refused as incomplete: the
+   * receiver may lack chunks it acknowledged. It makes only each lane's contiguous progress
+   * durable, so a receiver that restarted forgets the chunks it acknowledged above a gap, which
+   * this upload will not send again by itself.
+   */
+  private static boolean suggestsLostChunks(Throwable cause) {
+    return cause instanceof dev.shade.transfer.spi.ChunkRejectedException
+        && ((dev.shade.transfer.spi.ChunkRejectedException) cause).errorCode()
+            == dev.shade.streams.ErrorCode.MALFORMED
+        || cause instanceof dev.shade.transfer.control.ControlException
+        && ((dev.shade.transfer.control.ControlException) cause).errorCode()
+            == dev.shade.streams.ErrorCode.INCOMPLETE;
+  }
+
+  /**
+   * Continues from what the receiver holds, as a resume does, when it lacks a chunk this upload
+   * counted as acknowledged; otherwise the refusal stands and {@code cause} is thrown.
+   */
+  private List<ResumePlan.LaneStart> resyncAfterLoss(Throwable cause) throws Throwable {
+    long[] believedAcked = new long[metadata.lanes()];
+    for (LaneSender lane : lanes) {
+      believedAcked[lane.laneId()] = lane.lowestUnackedSeq();
+    }
+    List<ResumePlan.LaneStart> starts = resumePoint(queryReceiver());
+    for (ResumePlan.LaneStart start : starts) {
+      if (start.nextSeq() < believedAcked[start.laneId()]) {
+        return starts;
+      }
+    }
+    throw cause;
   }
 
   /** Asks the receiver where the stream stands; an unknown stream cannot be resumed. */

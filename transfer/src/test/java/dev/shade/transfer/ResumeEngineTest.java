@@ -97,17 +97,22 @@ class ResumeEngineTest {
   private static final class Counts implements TransferListener {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
+    final java.util.Set<String> ackedChunks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final java.util.Map<String, Integer> sentChunks =
+        new java.util.concurrent.ConcurrentHashMap<>();
     final CountDownLatch ended = new CountDownLatch(1);
 
     @Override
     public void chunkSent(StreamId streamId, int laneId, long seq, int plaintextBytes) {
       sent.incrementAndGet();
+      sentChunks.merge(laneId + ":" + seq, 1, Integer::sum);
     }
 
     @Override
     public void chunkAcked(StreamId streamId, int laneId, long seq, int plaintextBytes,
         String transport) {
       acked.incrementAndGet();
+      ackedChunks.add(laneId + ":" + seq);
     }
 
     @Override
@@ -333,6 +338,67 @@ class ResumeEngineTest {
   }
 
   @Test
+  void aRestartedReceiverThatForgotChunksAckedAboveAGapGetsThemAgainFromTheLiveSender()
+      throws Exception {
+    Shade bob = bob();
+    Counts counts = new Counts();
+    Shade alice = alice(aliceKeys, counts);
+    relay.delayMillis(3);
+    relay.hold(0, 1); // lane 0's seq 1 cannot get through: 2..4 arrive above the gap
+    UploadHandle h = alice.upload(upload(source));
+    while (!counts.ackedChunks.containsAll(List.of("0:2", "0:3", "0:4"))) {
+      assertFalse(h.done().isDone(), "ended before the gap formed");
+      Thread.sleep(1);
+    }
+    relay.down();
+    relay.awaitIdle();
+    bob.close();
+    control.detach(BOB);
+    assertEquals(0b1110, bobStates.find(h.streamId(), PersistedStreamState.Direction.RECEIVE)
+        .orElseThrow().lanes().get(0).aheadMask(), "2..4 are durable beyond the gap at 1");
+    bob();
+    relay.release();
+    relay.up();
+
+    TransferResult result = h.done().get(30, TimeUnit.SECONDS);
+    assertEquals(Sha256.hexOf(content), result.sha256());
+    assertArrayEquals(content, Files.readAllBytes(target));
+    assertTrue(counts.ended.await(5, TimeUnit.SECONDS));
+    for (String chunk : List.of("0:2", "0:3", "0:4")) {
+      assertEquals(1, counts.sentChunks.get(chunk), chunk + " reached the receiver once");
+    }
+  }
+
+  @Test
+  void aRestartedReceiverThatLostTheTailOfItsFileGetsItAgainFromTheLiveSender()
+      throws Exception {
+    Shade bob = bob();
+    Counts counts = new Counts();
+    Shade alice = alice(aliceKeys, counts);
+    relay.delayMillis(3);
+    UploadHandle h = alice.upload(upload(source));
+    while (counts.acked.get() < 60) {
+      Thread.sleep(1);
+    }
+    relay.down();
+    relay.awaitIdle();
+    bob.close();
+    control.detach(BOB);
+    Path partial = Path.of(bobStates.find(h.streamId(), PersistedStreamState.Direction.RECEIVE)
+        .orElseThrow().location());
+    try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(partial,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      file.truncate(SIZE * 3L / 4 + 2 * CHUNK); // lane 3 keeps its first two chunks only
+    }
+    bob();
+    relay.up();
+
+    TransferResult result = h.done().get(30, TimeUnit.SECONDS);
+    assertEquals(Sha256.hexOf(content), result.sha256());
+    assertArrayEquals(content, Files.readAllBytes(target));
+  }
+
+  @Test
   void aReceiverStateRaisedBeyondItsDataNeverSurfacesAWrongFile() throws Exception {
     Shade bob = bob();
     StreamId id = sendAndCrashAlice(20);
@@ -465,6 +531,7 @@ class ResumeEngineTest {
     private volatile ChunkReceiver target;
     private volatile boolean down;
     private volatile long delayMillis;
+    private volatile String held;
     private final AtomicLong inFlight = new AtomicLong();
 
     void target(ChunkReceiver receiver) {
@@ -481,6 +548,15 @@ class ResumeEngineTest {
 
     void delayMillis(long millis) {
       this.delayMillis = millis;
+    }
+
+    /** Fails every attempt of one chunk as a refused connection would, until released. */
+    void hold(int laneId, long seq) {
+      held = laneId + ":" + seq;
+    }
+
+    void release() {
+      held = null;
     }
 
     ChunkTransportFactory factory() {
@@ -529,7 +605,9 @@ class ResumeEngineTest {
           Thread.currentThread().interrupt();
         }
         ChunkReceiver receiver = target;
-        if (down || receiver == null) {
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(wire);
+        if (down || receiver == null
+            || (header.getInt(20) + ":" + header.getLong(24)).equals(held)) {
           throw new TransferTransportError("relay", "connection refused");
         }
         try {

@@ -76,7 +76,7 @@ public abstract class ResumeStoreContract {
         Partition.RANGE, 3, 8, file, user);
     List<LaneCheckpoint> lanes = List.of(
         new LaneCheckpoint(0, 41, 40, bytes(LaneCheckpoint.SHA256_BYTES)),
-        LaneCheckpoint.empty(1),
+        LaneCheckpoint.empty(1).withReceived(7, 0b1010L | Long.MIN_VALUE),
         new LaneCheckpoint(2, ChunkHeader.MAX_SEQ, ChunkHeader.MAX_SEQ - 1,
             bytes(LaneCheckpoint.SHA256_BYTES)));
     return new PersistedStreamState(id, direction, BOB, Status.ACTIVE, metadata, lanes,
