@@ -454,8 +454,11 @@ final class UploadSession implements UploadHandle {
     }
   }
 
-  private void laneFailed(Throwable cause) {
-    lanes.forEach(l -> l.fail(cause));
+  /** Fails every lane of the current attempt when one of them failed; stale lanes are ignored. */
+  private void laneFailed(LaneSender failed, Throwable cause) {
+    if (lanes.contains(failed)) {
+      lanes.forEach(l -> l.fail(cause));
+    }
   }
 
   private void fail(Throwable failure) {
