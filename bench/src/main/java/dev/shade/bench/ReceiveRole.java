@@ -5,6 +5,7 @@ import dev.shade.transfer.IncomingTransfer;
 import dev.shade.transfer.Output;
 import dev.shade.transfer.Shade;
 import dev.shade.transfer.TransferResult;
+import dev.shade.transfer.spi.ResumeStore;
 import dev.shade.transport.http.ControlServer;
 import dev.shade.transport.http.TransferRoutes;
 import dev.shade.transport.http.TransferServer;
@@ -15,6 +16,7 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,9 +61,8 @@ final class ReceiveRole {
     String host = args.get("--host", "127.0.0.1");
     Vertx vertx = Vertx.vertx();
     Shade.Builder builder = Shade.builder().protocolStore(Nodes.store(args)).address(address);
-    if (args.has("--resume-state")) {
-      ResumeSupport.useSqliteStore(builder, Path.of(args.required("--resume-state")));
-    }
+    Optional<ResumeStore> resumeStore = Nodes.resumeStore(args);
+    resumeStore.ifPresent(builder::resumeStore);
     Shade shade = builder.build();
     CountDownLatch streams = new CountDownLatch(Math.max(1, count));
     AtomicInteger failures = new AtomicInteger();
@@ -78,6 +79,7 @@ final class ReceiveRole {
     streams.await();
     Nodes.await(server.close());
     shade.close();
+    resumeStore.ifPresent(ResumeStore::close);
     Nodes.await(vertx.close());
     return failures.get() == 0 ? 0 : 1;
   }

@@ -1,6 +1,5 @@
 package dev.shade.bench.harness;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,7 @@ import java.util.Locale;
  * Scenario 3: the receiver is killed with SIGKILL once the sender saw half the file acknowledged,
  * restarted on the same port with the same state, and the live sender continues; bytes re-sent
  * (every transmission the engine reports, minus the file size) and wall time from {@code upload()}
- * to verified, against an uninterrupted run with the same durable stores. Runs only when the
- * engine has resume support ({@code TransferProcess capabilities}); otherwise the report says what
- * is missing and no figure is made up.
+ * to verified, against an uninterrupted run with the same durable stores.
  */
 final class ResumeTrials {
   static final String SECTION = "3. Resume after the receiver is killed";
@@ -28,14 +25,8 @@ final class ResumeTrials {
 
   private ResumeTrials() {}
 
-  static List<Trial> trials(RunContext ctx) throws Exception {
+  static List<Trial> trials(RunContext ctx) {
     if (!ctx.options.runs("resume")) {
-      return List.of();
-    }
-    List<String> missing = missingSupport(ctx);
-    if (!missing.isEmpty()) {
-      ctx.results.note(SECTION, "not run: engine support missing (" + String.join(", ", missing)
-          + ")");
       return List.of();
     }
     ctx.results.note(SECTION, BenchOptions.size(ctx.options.sizeBytes()) + " file, "
@@ -46,23 +37,6 @@ final class ResumeTrials {
         + " included, TransferListener.chunkSent) minus the file size.");
     return List.of(Trial.of("3. resume, " + UNINTERRUPTED, round -> run(ctx, false)),
         Trial.of("3. resume, " + INTERRUPTED, round -> run(ctx, true)));
-  }
-
-  static List<String> missingSupport(RunContext ctx) throws Exception {
-    for (String line : ctx.run("capabilities", nodeCommand(ctx), Duration.ofSeconds(60))) {
-      if (line.startsWith("{")) {
-        JsonArray missing = new JsonObject(line).getJsonArray("missing");
-        List<String> names = new ArrayList<>();
-        missing.forEach(name -> names.add(String.valueOf(name)));
-        return names;
-      }
-    }
-    throw new IllegalStateException("TransferProcess capabilities printed nothing");
-  }
-
-  private static List<String> nodeCommand(RunContext ctx) {
-    return List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-        ctx.options.jar().toString(), RunContext.TRANSFER_PROCESS, "capabilities");
   }
 
   private static String run(RunContext ctx, boolean interrupt) throws Exception {
