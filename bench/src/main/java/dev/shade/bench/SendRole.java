@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,14 +49,15 @@ import java.util.stream.Stream;
  * after the warm-up. {@code --partition round-robin} sends a file as a stream of unknown size (the
  * partition for in-order outputs such as {@code receive --discard}). {@code --transport ws} sends
  * the chunks over one WebSocket instead of one HTTP request each. {@code --progress} prints a
- * {@code progress} line per whole percent acknowledged. {@code --resume-state FILE} keeps stream
- * state in a SQLite resume store.
+ * {@code progress} line per whole percent acknowledged, {@code --chunk-lines} a {@code chunkSent}
+ * line per chunk that reached the receiver. {@code --resume-state FILE} keeps stream state in a
+ * SQLite resume store.
  */
 final class SendRole {
   static final Set<String> VALUED = Set.of("--to", "--address-of-peer", "--address", "--lanes",
       "--chunk-size", "--window", "--timeout-seconds", "--state", "--partition", "--repeat",
       "--transport", "--files", "--concurrency", "--warm-up", "--resume-state");
-  static final Set<String> FLAGS = Set.of("--progress");
+  static final Set<String> FLAGS = Set.of("--progress", "--chunk-lines");
 
   private SendRole() {}
 
@@ -68,7 +68,7 @@ final class SendRole {
         URI.create(args.required("--to")));
     Vertx vertx = Vertx.vertx();
     PeerDirectory peers = new PeerDirectory();
-    SendTally tally = new SendTally(args.has("--progress"));
+    SendTally tally = new SendTally(args.has("--progress"), args.has("--chunk-lines"));
     Shade.Builder builder = Shade.builder().protocolStore(Nodes.store(args))
         .address(PeerAddress.parse(args.get("--address", "alice.1"))).peers(peers)
         .controlTransport(HttpControlTransport.create(vertx, peers::baseUrl, Duration.ofSeconds(30)))
@@ -189,8 +189,8 @@ final class SendRole {
       UploadHandle handle = shade.upload(upload);
       TransferResult result = handle.done().get(timeoutSeconds, TimeUnit.SECONDS);
       long uploadMicros = (System.nanoTime() - startNanos) / 1000;
-      JsonObject line = resultLine(result).put("uploadAtMicros", ChronoUnit.MICROS.between(
-          Instant.EPOCH, at)).put("uploadMs", uploadMicros / 1000.0);
+      JsonObject line = resultLine(result).put("uploadAtMicros", JsonLines.epochMicros(at))
+          .put("uploadMs", uploadMicros / 1000.0);
       line.put("sentPlaintextBytes", tally.sentBytes(handle.streamId()));
       return ProcessStats.now().addTo(line);
     }

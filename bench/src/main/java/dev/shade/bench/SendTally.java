@@ -5,6 +5,7 @@ import dev.shade.streams.StreamMetadata;
 import dev.shade.transfer.TransferListener;
 import dev.shade.transfer.TransferResult;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -13,15 +14,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a sending node saw of each stream: plaintext bytes acknowledged and bytes that reached the
  * receiver (every attempt, re-sends included), and optionally a {@code progress} line each time
- * the acknowledged share passes a whole percent. Events arrive on the
- * node's single event thread; {@link #sentBytes} may be read from any thread.
+ * the acknowledged share passes a whole percent (with its time, {@code atMicros}) and a {@code
+ * chunkSent} line per chunk that reached the receiver. Events arrive on the node's single event
+ * thread; {@link #sentBytes} may be read from any thread.
  */
 final class SendTally implements TransferListener {
   private final boolean printProgress;
+  private final boolean printChunks;
   private final Map<StreamId, Tally> streams = new ConcurrentHashMap<>();
 
-  SendTally(boolean printProgress) {
+  SendTally(boolean printProgress, boolean printChunks) {
     this.printProgress = printProgress;
+    this.printChunks = printChunks;
   }
 
   @Override
@@ -42,7 +46,7 @@ final class SendTally implements TransferListener {
         tally.percentPrinted = percent;
         JsonLines.print(new JsonObject().put("event", "progress")
             .put("streamId", streamId.toBase64Url()).put("ackedBytes", tally.ackedBytes)
-            .put("percent", percent));
+            .put("percent", percent).put("atMicros", JsonLines.epochMicros(Instant.now())));
       }
     }
   }
@@ -50,6 +54,9 @@ final class SendTally implements TransferListener {
   @Override
   public void chunkSent(StreamId streamId, int laneId, long seq, int plaintextBytes) {
     tally(streamId).sentBytes += plaintextBytes;
+    if (printChunks) {
+      JsonLines.printChunk("chunkSent", laneId, seq, plaintextBytes);
+    }
   }
 
   @Override

@@ -27,11 +27,11 @@ import java.util.concurrent.ExecutionException;
 public final class TransferProcess {
   static final String USAGE = "usage: TransferProcess receive [--port N] [--host H] [--address A]"
       + " (--out FILE | --inbox DIR | --discard) [--count N] [--state SQLITE_FILE]"
-      + " [--resume-state SQLITE_FILE]\n"
+      + " [--resume-state SQLITE_FILE] [--chunk-lines]\n"
       + "       TransferProcess send --to BASE_URL --address-of-peer A [--address A] [--lanes N]"
       + " [--chunk-size BYTES] [--window N] [--partition range|round-robin] [--timeout-seconds N]"
       + " [--state SQLITE_FILE] [--resume-state SQLITE_FILE] [--transport http|ws] [--progress]"
-      + " [--warm-up N] [--concurrency N] (FILE [--repeat N] | --files DIR)";
+      + " [--warm-up N] [--concurrency N] [--chunk-lines] (FILE [--repeat N] | --files DIR)";
 
   private TransferProcess() {}
 

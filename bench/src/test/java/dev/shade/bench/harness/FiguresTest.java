@@ -33,6 +33,22 @@ class FiguresTest {
   }
 
   @Test
+  void reSentBytesAreChunksTheKilledReceiverWroteThatReachedTheRestartedOne() {
+    ResumeTrials.Outage outage = ResumeTrials.Outage.of(1_000, 5_000, List.of(
+        "{\"event\":\"listening\"}",
+        "{\"event\":\"chunkWritten\",\"lane\":0,\"seq\":7,\"bytes\":1048576,\"atMicros\":900}",
+        "{\"event\":\"chunkWritten\",\"lane\":1,\"seq\":7,\"bytes\":1048576,\"atMicros\":950}"));
+    List<String> sender = List.of(
+        "{\"event\":\"chunkSent\",\"lane\":1,\"seq\":7,\"bytes\":1048576,\"atMicros\":960}",
+        "{\"event\":\"progress\",\"percent\":50,\"atMicros\":970}",
+        "{\"event\":\"chunkSent\",\"lane\":0,\"seq\":7,\"bytes\":1048576,\"atMicros\":6000}",
+        "{\"event\":\"chunkSent\",\"lane\":0,\"seq\":8,\"bytes\":1048576,\"atMicros\":6100}",
+        "{\"event\":\"chunkSent\",\"lane\":1,\"seq\":7,\"bytes\":1048576,\"atMicros\":6200}");
+    assertEquals(2 * 1048576, outage.resentBytes(sender));
+    assertEquals(0.004, outage.downSeconds(), 1e-9);
+  }
+
+  @Test
   void cryptoBoundOnTwoCoresIsOneOverTwoShaPassesAndOneAesPass() {
     assertEquals(437.4, Goals.cryptoBoundMbPerSec(1039, 2767, 2), 0.1);
     assertEquals(874.8, Goals.cryptoBoundMbPerSec(1039, 2767, 4), 0.1);
