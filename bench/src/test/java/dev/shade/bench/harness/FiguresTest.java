@@ -69,6 +69,30 @@ class FiguresTest {
   }
 
   @Test
+  void durableAcksCostIsTheThroughputLostToResumeStoresWithBothSidesCpu() {
+    Results results = new Results();
+    String plain = ThroughputTrials.durableRow("http", false);
+    String durable = ThroughputTrials.durableRow("http", true);
+    for (double[] sample : new double[][] {{100, 9, 10, 94, 9.5, 10.5}, {90, 9, 10, 80, 9.5,
+        10.5}, {110, 9, 10, 96, 9.5, 10.5}}) {
+      results.add(ThroughputTrials.DURABLE_SECTION, plain, CopyOutcome.MB_PER_SEC, sample[0]);
+      results.add(ThroughputTrials.DURABLE_SECTION, plain, CopyOutcome.SENDER_CPU, sample[1]);
+      results.add(ThroughputTrials.DURABLE_SECTION, plain, CopyOutcome.RECEIVER_CPU, sample[2]);
+      results.add(ThroughputTrials.DURABLE_SECTION, durable, CopyOutcome.MB_PER_SEC, sample[3]);
+      results.add(ThroughputTrials.DURABLE_SECTION, durable, CopyOutcome.SENDER_CPU, sample[4]);
+      results.add(ThroughputTrials.DURABLE_SECTION, durable, CopyOutcome.RECEIVER_CPU,
+          sample[5]);
+    }
+    RunContext ctx = new RunContext(BenchOptions.parse("--scenarios", "durable"), null, results);
+    Goal goal = Goals.of(ctx).evaluate().stream()
+        .filter(g -> g.goal().startsWith("Durable acks")).findFirst().orElseThrow();
+    assertEquals("≤ 5%", goal.target());
+    assertEquals("+6.0% (94.0 vs 100.0 MB/s; CPU s sender 9.5 vs 9.0, receiver 10.5 vs 10.0)",
+        goal.measured());
+    assertEquals("missed by 1.0 points", goal.status());
+  }
+
+  @Test
   void quickMakesEverythingSmallAndExplicitOptionsWin() {
     BenchOptions full = BenchOptions.parse();
     assertEquals(5, full.rounds());
