@@ -1,10 +1,13 @@
 package dev.shade.bench;
 
 import dev.shade.streams.PeerAddress;
+import dev.shade.streams.StreamId;
 import dev.shade.transfer.IncomingTransfer;
 import dev.shade.transfer.Output;
 import dev.shade.transfer.Shade;
+import dev.shade.transfer.TransferListener;
 import dev.shade.transfer.TransferResult;
+import dev.shade.transfer.spi.ResumeStore;
 import dev.shade.transport.http.ControlServer;
 import dev.shade.transport.http.TransferRoutes;
 import dev.shade.transport.http.TransferServer;
@@ -13,8 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +30,8 @@ import java.util.stream.Stream;
  * {@code --count} streams, or runs until killed when the count is 0. A discarded stream's line
  * says when its first plaintext byte arrived ({@code firstByteAtMicros}, epoch microseconds).
  * {@code --resume-state FILE} keeps stream state in a SQLite resume store, so that a receiver
- * restarted with the same {@code --state} and {@code --resume-state} continues its streams.
+ * restarted with the same {@code --state} and {@code --resume-state} continues its streams. {@code
+ * --chunk-lines} prints a {@code chunkWritten} line per new chunk written (before it is durable).
  *
  * <p>{@code --discard} accepts into an in-order channel output that drops the bytes, so the stream
  * is still verified (lane and overall SHA-256 computed in order). An in-order output suits
@@ -39,7 +42,7 @@ import java.util.stream.Stream;
 final class ReceiveRole {
   static final Set<String> VALUED = Set.of("--port", "--host", "--address", "--out", "--count",
       "--state", "--inbox", "--resume-state");
-  static final Set<String> FLAGS = Set.of("--discard");
+  static final Set<String> FLAGS = Set.of("--discard", "--chunk-lines");
 
   private ReceiveRole() {}
 
@@ -59,9 +62,17 @@ final class ReceiveRole {
     String host = args.get("--host", "127.0.0.1");
     Vertx vertx = Vertx.vertx();
     Shade.Builder builder = Shade.builder().protocolStore(Nodes.store(args)).address(address);
-    if (args.has("--resume-state")) {
-      ResumeSupport.useSqliteStore(builder, Path.of(args.required("--resume-state")));
+    if (args.has("--chunk-lines")) {
+      builder.listener(new TransferListener() {
+        @Override
+        public void chunkAcked(StreamId streamId, int laneId, long seq, int plaintextBytes,
+            String transport) {
+          JsonLines.printChunk("chunkWritten", laneId, seq, plaintextBytes);
+        }
+      });
     }
+    Optional<ResumeStore> resumeStore = Nodes.resumeStore(args);
+    resumeStore.ifPresent(builder::resumeStore);
     Shade shade = builder.build();
     CountDownLatch streams = new CountDownLatch(Math.max(1, count));
     AtomicInteger failures = new AtomicInteger();
@@ -78,6 +89,7 @@ final class ReceiveRole {
     streams.await();
     Nodes.await(server.close());
     shade.close();
+    resumeStore.ifPresent(ResumeStore::close);
     Nodes.await(vertx.close());
     return failures.get() == 0 ? 0 : 1;
   }
@@ -93,7 +105,7 @@ final class ReceiveRole {
         if (error == null) {
           JsonObject line = received(result);
           discard.firstByteAt().ifPresent(at -> line.put("firstByteAtMicros",
-              ChronoUnit.MICROS.between(Instant.EPOCH, at)));
+              JsonLines.epochMicros(at)));
           JsonLines.print(line);
         } else {
           failed(incoming, error, failures);

@@ -9,6 +9,7 @@ import dev.shade.transfer.Upload;
 import dev.shade.transfer.UploadHandle;
 import dev.shade.transfer.spi.ChunkTransportFactory;
 import dev.shade.transfer.spi.PeerDirectory;
+import dev.shade.transfer.spi.ResumeStore;
 import dev.shade.transport.http.HttpChunkTransport;
 import dev.shade.transport.http.HttpControlTransport;
 import dev.shade.transport.ws.WsChunkTransport;
@@ -22,9 +23,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +39,9 @@ import java.util.stream.Stream;
  * and prints one {@code result} line per upload: the verified SHA-256, bytes, the engine's duration
  * (from stream-init to the receiver's verified finish), the throughput in MB/s (10^6 bytes per
  * second) over that duration, when {@code upload()} was called ({@code uploadAtMicros}, epoch
- * microseconds, comparable with the receiver's {@code firstByteAtMicros} on the same machine) and,
- * where the engine reports transmissions, the plaintext bytes sent including re-sends.
+ * microseconds, comparable with the receiver's {@code firstByteAtMicros} on the same machine) and
+ * the plaintext bytes of every chunk that reached the receiver, re-sends included ({@code
+ * sentPlaintextBytes}, from {@code TransferListener.chunkSent}).
  *
  * <p>What it uploads: {@code FILE}, {@code --repeat N} times, or every regular file in {@code
  * --files DIR} once, {@code --concurrency N} at a time, after {@code --warm-up N} uploads of the
@@ -47,14 +49,15 @@ import java.util.stream.Stream;
  * after the warm-up. {@code --partition round-robin} sends a file as a stream of unknown size (the
  * partition for in-order outputs such as {@code receive --discard}). {@code --transport ws} sends
  * the chunks over one WebSocket instead of one HTTP request each. {@code --progress} prints a
- * {@code progress} line per whole percent acknowledged. {@code --resume-state FILE} keeps stream
- * state in a SQLite resume store.
+ * {@code progress} line per whole percent acknowledged, {@code --chunk-lines} a {@code chunkSent}
+ * line per chunk that reached the receiver. {@code --resume-state FILE} keeps stream state in a
+ * SQLite resume store.
  */
 final class SendRole {
   static final Set<String> VALUED = Set.of("--to", "--address-of-peer", "--address", "--lanes",
       "--chunk-size", "--window", "--timeout-seconds", "--state", "--partition", "--repeat",
       "--transport", "--files", "--concurrency", "--warm-up", "--resume-state");
-  static final Set<String> FLAGS = Set.of("--progress");
+  static final Set<String> FLAGS = Set.of("--progress", "--chunk-lines");
 
   private SendRole() {}
 
@@ -65,15 +68,14 @@ final class SendRole {
         URI.create(args.required("--to")));
     Vertx vertx = Vertx.vertx();
     PeerDirectory peers = new PeerDirectory();
-    SendTally tally = new SendTally(args.has("--progress"));
+    SendTally tally = new SendTally(args.has("--progress"), args.has("--chunk-lines"));
     Shade.Builder builder = Shade.builder().protocolStore(Nodes.store(args))
         .address(PeerAddress.parse(args.get("--address", "alice.1"))).peers(peers)
         .controlTransport(HttpControlTransport.create(vertx, peers::baseUrl, Duration.ofSeconds(30)))
         .transports(transport(vertx, args.get("--transport", HttpChunkTransport.NAME)))
         .listener(tally);
-    if (args.has("--resume-state")) {
-      ResumeSupport.useSqliteStore(builder, Path.of(args.required("--resume-state")));
-    }
+    Optional<ResumeStore> resumeStore = Nodes.resumeStore(args);
+    resumeStore.ifPresent(builder::resumeStore);
     Shade shade = builder.build();
     try {
       Sender sender = new Sender(shade, peer, args, tally);
@@ -84,6 +86,7 @@ final class SendRole {
       return 0;
     } finally {
       shade.close();
+      resumeStore.ifPresent(ResumeStore::close);
       Nodes.await(vertx.close());
     }
   }
@@ -186,9 +189,9 @@ final class SendRole {
       UploadHandle handle = shade.upload(upload);
       TransferResult result = handle.done().get(timeoutSeconds, TimeUnit.SECONDS);
       long uploadMicros = (System.nanoTime() - startNanos) / 1000;
-      JsonObject line = resultLine(result).put("uploadAtMicros", ChronoUnit.MICROS.between(
-          Instant.EPOCH, at)).put("uploadMs", uploadMicros / 1000.0);
-      tally.sentBytes(handle.streamId()).ifPresent(b -> line.put("sentPlaintextBytes", b));
+      JsonObject line = resultLine(result).put("uploadAtMicros", JsonLines.epochMicros(at))
+          .put("uploadMs", uploadMicros / 1000.0);
+      line.put("sentPlaintextBytes", tally.sentBytes(handle.streamId()));
       return ProcessStats.now().addTo(line);
     }
   }

@@ -5,24 +5,27 @@ import dev.shade.streams.StreamMetadata;
 import dev.shade.transfer.TransferListener;
 import dev.shade.transfer.TransferResult;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a sending node saw of each stream: plaintext bytes acknowledged and, where the engine
- * reports it, bytes transmitted (every attempt, re-sends included), and optionally a {@code
- * progress} line each time the acknowledged share passes a whole percent. Events arrive on the
- * node's single event thread; {@link #sentBytes} may be read from any thread.
+ * What a sending node saw of each stream: plaintext bytes acknowledged and bytes that reached the
+ * receiver (every attempt, re-sends included), and optionally a {@code progress} line each time
+ * the acknowledged share passes a whole percent (with its time, {@code atMicros}) and a {@code
+ * chunkSent} line per chunk that reached the receiver. Events arrive on the node's single event
+ * thread; {@link #sentBytes} may be read from any thread.
  */
 final class SendTally implements TransferListener {
   private final boolean printProgress;
+  private final boolean printChunks;
   private final Map<StreamId, Tally> streams = new ConcurrentHashMap<>();
 
-  SendTally(boolean printProgress) {
+  SendTally(boolean printProgress, boolean printChunks) {
     this.printProgress = printProgress;
+    this.printChunks = printChunks;
   }
 
   @Override
@@ -43,17 +46,17 @@ final class SendTally implements TransferListener {
         tally.percentPrinted = percent;
         JsonLines.print(new JsonObject().put("event", "progress")
             .put("streamId", streamId.toBase64Url()).put("ackedBytes", tally.ackedBytes)
-            .put("percent", percent));
+            .put("percent", percent).put("atMicros", JsonLines.epochMicros(Instant.now())));
       }
     }
   }
 
-  /**
-   * Every transmission attempt of a chunk. No {@code @Override}: the engine method is being
-   * written (see {@link ResumeSupport}); once it exists, it dispatches here.
-   */
+  @Override
   public void chunkSent(StreamId streamId, int laneId, long seq, int plaintextBytes) {
     tally(streamId).sentBytes += plaintextBytes;
+    if (printChunks) {
+      JsonLines.printChunk("chunkSent", laneId, seq, plaintextBytes);
+    }
   }
 
   @Override
@@ -72,18 +75,15 @@ final class SendTally implements TransferListener {
   }
 
   /**
-   * Plaintext bytes transmitted for {@code streamId}, re-sends included, once its last event was
-   * delivered; empty when the engine does not report transmissions.
+   * Plaintext bytes of every chunk that reached the receiver for {@code streamId}, re-sends
+   * included, once its last event was delivered.
    */
-  OptionalLong sentBytes(StreamId streamId) throws InterruptedException {
-    if (!ResumeSupport.reportsChunkSent()) {
-      return OptionalLong.empty();
-    }
+  long sentBytes(StreamId streamId) throws InterruptedException {
     Tally tally = tally(streamId);
     if (!tally.ended.await(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("no final event for stream " + streamId.toBase64Url());
     }
-    return OptionalLong.of(tally.sentBytes);
+    return tally.sentBytes;
   }
 
   private Tally tally(StreamId streamId) {

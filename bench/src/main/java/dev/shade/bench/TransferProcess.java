@@ -1,8 +1,6 @@
 package dev.shade.bench;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -21,9 +19,6 @@ import java.util.concurrent.ExecutionException;
  *     send --to http://127.0.0.1:41234/v1/transfer --address-of-peer bob.1 --lanes 4 \
  *     --chunk-size 1048576 /tmp/out.bin
  *   {"event":"result","sha256":"…","bytes":…,"durationMs":…,"mbPerSec":…,"cpuSeconds":…,…}
- *
- * java -cp bench/target/benchmarks.jar dev.shade.bench.TransferProcess capabilities
- *   {"event":"capabilities","resume":false,"missing":["Shade.Builder.resumeStore(ResumeStore)",…]}
  * </pre>
  *
  * Exit status: 0 when every transfer verified, 1 when one failed (after an {@code error} or {@code
@@ -32,12 +27,11 @@ import java.util.concurrent.ExecutionException;
 public final class TransferProcess {
   static final String USAGE = "usage: TransferProcess receive [--port N] [--host H] [--address A]"
       + " (--out FILE | --inbox DIR | --discard) [--count N] [--state SQLITE_FILE]"
-      + " [--resume-state SQLITE_FILE]\n"
+      + " [--resume-state SQLITE_FILE] [--chunk-lines]\n"
       + "       TransferProcess send --to BASE_URL --address-of-peer A [--address A] [--lanes N]"
       + " [--chunk-size BYTES] [--window N] [--partition range|round-robin] [--timeout-seconds N]"
       + " [--state SQLITE_FILE] [--resume-state SQLITE_FILE] [--transport http|ws] [--progress]"
-      + " [--warm-up N] [--concurrency N] (FILE [--repeat N] | --files DIR)\n"
-      + "       TransferProcess capabilities";
+      + " [--warm-up N] [--concurrency N] [--chunk-lines] (FILE [--repeat N] | --files DIR)";
 
   private TransferProcess() {}
 
@@ -67,13 +61,8 @@ public final class TransferProcess {
         return ReceiveRole.run(ProcessArgs.parse(args, ReceiveRole.VALUED, ReceiveRole.FLAGS));
       case "send":
         return SendRole.run(ProcessArgs.parse(args, SendRole.VALUED, SendRole.FLAGS));
-      case "capabilities":
-        List<String> missing = ResumeSupport.missing();
-        JsonLines.print(new JsonObject().put("event", "capabilities").put("resume", missing.isEmpty())
-            .put("missing", new JsonArray(missing)));
-        return 0;
       default:
-        throw new ProcessArgs.UsageException("role must be receive, send or capabilities: '"
+        throw new ProcessArgs.UsageException("role must be receive or send: '"
             + role + "'");
     }
   }

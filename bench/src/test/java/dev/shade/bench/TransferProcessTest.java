@@ -49,11 +49,6 @@ class TransferProcessTest {
   }
 
   @Test
-  void capabilitiesAnswersWhateverTheEngineHas() throws Exception {
-    assertEquals(0, TransferProcess.run(new String[] {"capabilities"}));
-  }
-
-  @Test
   void aTransportOtherThanHttpOrWsIsAUsageError(@TempDir Path dir) throws Exception {
     Path file = Files.write(dir.resolve("small.bin"), new byte[16]);
     String[] args = {"send", "--to", "http://127.0.0.1:1/v1/transfer", "--address-of-peer",
@@ -75,16 +70,19 @@ class TransferProcessTest {
   }
 
   @Test
-  void aSendToNoNodeFailsWithTheCause(@TempDir Path dir) throws Exception {
+  void aSendToNoNodeFailsWithTheCauseAndOpensItsResumeStore(@TempDir Path dir) throws Exception {
     Path file = Files.write(dir.resolve("small.bin"), new byte[4096]);
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    Path resumeState = dir.resolve("resume.db");
     String[] args = {"send", "--to", "http://127.0.0.1:" + port + "/v1/transfer",
-        "--address-of-peer", "bob.1", "--timeout-seconds", "60", file.toString()};
+        "--address-of-peer", "bob.1", "--timeout-seconds", "60", "--resume-state",
+        resumeState.toString(), file.toString()};
     Exception e = assertThrows(Exception.class, () -> TransferProcess.run(args));
     assertFalse(e instanceof ProcessArgs.UsageException, e.toString());
+    assertTrue(Files.size(resumeState) > 0, "the SQLite resume store was opened");
   }
 
   @Test

@@ -80,6 +80,7 @@ public final class BenchMain {
     plan.addAll(ThroughputTrials.trials(ctx));
     plan.addAll(peers.loopbackTrials());
     plan.addAll(ThroughputTrials.memoryTrials(ctx));
+    plan.addAll(ThroughputTrials.durableTrials(ctx));
     plan.addAll(ResumeTrials.trials(ctx));
     plan.addAll(WarmTrials.trials(ctx));
     plan.addAll(LinkTrials.trials(ctx, peers));

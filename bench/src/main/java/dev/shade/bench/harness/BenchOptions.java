@@ -23,7 +23,7 @@ record BenchOptions(boolean quick, int rounds, Set<String> scenarios, long sizeB
     long scratchBytes, Path jar, Path resultsDir, Path workParent, boolean keepWork, String label) {
 
   static final List<String> SCENARIOS = List.of("throughput", "discard", "memory", "resume",
-      "first-byte", "small-files", "link", "scp", "cp", "openssl");
+      "first-byte", "small-files", "link", "scp", "cp", "openssl", "durable");
   static final String USAGE = String.join("\n",
       "usage: bench/run [--quick] [--rounds N] [--scenarios LIST] [--size BYTES]",
       "                 [--memory-sizes LIST] [--transports http,ws] [--lanes LIST] [--chunk-size BYTES]",

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +17,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A process the harness started: its stdout lines kept (JSON lines also on a queue to await), its
- * stderr in {@code LOG_DIR/NAME.log}. When measured it runs under {@code /usr/bin/time -v}, and
- * {@link #usage()} tells its CPU seconds and peak RSS; signals go to the measured process itself,
- * not to {@code time}. Every child still running when the harness exits is killed.
+ * A process the harness started: its stdout lines kept (JSON lines also on a queue to await) and
+ * copied to {@code LOG_DIR/NAME.out}, its stderr in {@code LOG_DIR/NAME.log}. When measured it
+ * runs under {@code /usr/bin/time -v}, and {@link #usage()} tells its CPU seconds and peak RSS;
+ * signals go to the measured process itself, not to {@code time}. Every child still running when the harness exits is killed.
  */
 final class Child implements AutoCloseable {
   private static final Path TIME = Path.of("/usr/bin/time");
@@ -37,16 +39,19 @@ final class Child implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Path stderr;
+  private final Path stdoutCopy;
   private final Path timeReport;
   private final long startNanos = System.nanoTime();
   private volatile long exitNanos;
   private final List<String> lines = new ArrayList<>();
   private final BlockingQueue<JsonObject> json = new LinkedBlockingQueue<>();
+  private final CountDownLatch outputEnded = new CountDownLatch(1);
 
   private Child(String name, Process process, Path stderr, Path timeReport) {
     this.name = name;
     this.process = process;
     this.stderr = stderr;
+    this.stdoutCopy = stderr.resolveSibling(name + ".out");
     this.timeReport = timeReport;
   }
 
@@ -81,11 +86,14 @@ final class Child implements AutoCloseable {
 
   private void readStdout() {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
+        StandardCharsets.UTF_8));
+        Writer copy = Files.newBufferedWriter(stdoutCopy)) {
       for (String line; (line = in.readLine()) != null; ) {
         synchronized (lines) {
           lines.add(line);
         }
+        copy.write(line);
+        copy.write('\n');
         if (line.startsWith("{")) {
           try {
             json.add(new JsonObject(line));
@@ -98,6 +106,7 @@ final class Child implements AutoCloseable {
       // the process ended
     } finally {
       json.add(new JsonObject().put("event", "(end of output)"));
+      outputEnded.countDown();
     }
   }
 
@@ -165,6 +174,14 @@ final class Child implements AutoCloseable {
     synchronized (lines) {
       return List.copyOf(lines);
     }
+  }
+
+  /** Every stdout line, once the process closed its stdout (it exited). */
+  List<String> allLines(Duration timeout) throws InterruptedException {
+    if (!outputEnded.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(name + ": stdout still open after " + timeout);
+    }
+    return lines();
   }
 
   /** The stderr log so far. */

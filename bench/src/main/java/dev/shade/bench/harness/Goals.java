@@ -27,6 +27,7 @@ final class Goals {
   static final double RESUME_WALL_RATIO = 1.15;
   static final double MIN_SMALL_FILES_PER_SECOND = 200;
   static final double MAX_FIRST_BYTE_MS = 30;
+  static final double MAX_DURABLE_COST = 0.05;
   static final String BOUND_FORMULA = "bound MB/s = (cores / 2) / (2 / sha256 + 1 / aes-256-gcm),"
       + " openssl MB/s on one core: per side two SHA-256 passes and one AES-GCM pass per byte,"
       + " both sides sharing the cores";
@@ -54,6 +55,7 @@ final class Goals {
     resume();
     smallFiles();
     firstByte();
+    durableAcks();
     return List.copyOf(goals);
   }
 
@@ -128,6 +130,7 @@ final class Goals {
     for (String side : List.of("sender", "receiver")) {
       String column = side.equals("sender") ? CopyOutcome.SENDER_RSS : CopyOutcome.RECEIVER_RSS;
       List<Double> all = new ArrayList<>(results.column(ThroughputTrials.MEMORY_SECTION, column));
+      all.addAll(results.column(ThroughputTrials.DURABLE_SECTION, column));
       for (String section : List.of(ThroughputTrials.SECTION, LinkTrials.SECTION)) {
         for (String transport : ctx.options.transports()) {
           for (int lanes : ctx.options.lanes()) {
@@ -176,9 +179,8 @@ final class Goals {
     OptionalDouble whole = median(ResumeTrials.SECTION, ResumeTrials.UNINTERRUPTED,
         ResumeTrials.WALL_SECONDS);
     if (mib.isEmpty() || cut.isEmpty() || whole.isEmpty()) {
-      String why = ctx.options.runs("resume") ? "engine support missing" : Goal.SCENARIO_NOT_RUN;
-      goals.add(Goal.notMeasured(resent, resentTarget, why));
-      goals.add(Goal.notMeasured(wall, wallTarget, why));
+      goals.add(Goal.notMeasured(resent, resentTarget, Goal.SCENARIO_NOT_RUN));
+      goals.add(Goal.notMeasured(wall, wallTarget, Goal.SCENARIO_NOT_RUN));
       return;
     }
     goals.add(Goal.atMost(resent, resentTarget, mib, MAX_RESENT_MIB, Goal.Unit.MIB,
@@ -210,6 +212,37 @@ final class Goals {
           + " ms", ms, MAX_FIRST_BYTE_MS, Goal.Unit.MS, ms.isPresent()
           ? String.format(Locale.ROOT, "%.1f ms", ms.getAsDouble()) : "—"));
     }
+  }
+
+  /** Throughput lost to SQLite resume stores (durable acknowledgements), with both sides' CPU. */
+  private void durableAcks() {
+    String transport = ctx.options.transports().get(0);
+    String goal = "Durable acks, " + transport + ", " + ThroughputTrials.DURABLE_LANES
+        + " lanes, file: throughput cost";
+    String target = "≤ " + Math.round(MAX_DURABLE_COST * 100) + "%";
+    String plainRow = ThroughputTrials.durableRow(transport, false);
+    String durableRow = ThroughputTrials.durableRow(transport, true);
+    OptionalDouble plain = median(ThroughputTrials.DURABLE_SECTION, plainRow,
+        CopyOutcome.MB_PER_SEC);
+    OptionalDouble durable = median(ThroughputTrials.DURABLE_SECTION, durableRow,
+        CopyOutcome.MB_PER_SEC);
+    if (plain.isEmpty() || durable.isEmpty()) {
+      goals.add(Goal.notMeasured(goal, target, Goal.SCENARIO_NOT_RUN));
+      return;
+    }
+    double cost = 1 - durable.getAsDouble() / plain.getAsDouble();
+    goals.add(Goal.atMost(goal, target, OptionalDouble.of(cost), MAX_DURABLE_COST,
+        Goal.Unit.SHARE, String.format(Locale.ROOT,
+            "%+.1f%% (%.1f vs %.1f MB/s; CPU s sender %s, receiver %s)", cost * 100,
+            durable.getAsDouble(), plain.getAsDouble(), cpu(durableRow, plainRow,
+                CopyOutcome.SENDER_CPU), cpu(durableRow, plainRow, CopyOutcome.RECEIVER_CPU))));
+  }
+
+  private String cpu(String durableRow, String plainRow, String column) {
+    OptionalDouble durable = median(ThroughputTrials.DURABLE_SECTION, durableRow, column);
+    OptionalDouble plain = median(ThroughputTrials.DURABLE_SECTION, plainRow, column);
+    return String.format(Locale.ROOT, "%.1f vs %.1f", durable.orElse(Double.NaN),
+        plain.orElse(Double.NaN));
   }
 
   private OptionalDouble median(String section, String row, String column) {

@@ -33,13 +33,8 @@ final class LinkTrials {
         + " columns as in section 1.");
     for (String transport : o.transports()) {
       String row = ThroughputTrials.row(transport, LANES, false);
-      trials.add(Trial.of("6. " + row, round -> {
-        ShadePair.Spec spec = new ShadePair.Spec(ctx.workspace.source(o.sizeBytes()), transport,
-            LANES, false, true);
-        CopyOutcome outcome = ShadePair.transfer(ctx, spec);
-        outcome.record(ctx.results, SECTION, row);
-        return outcome.summary();
-      }));
+      trials.add(ShadePair.trial(ctx, "6. " + row, SECTION, row,
+          ShadePair.Spec.of(o.sizeBytes(), transport, LANES).throughLink()));
     }
     trials.add(peers.linkTrial());
     return trials;

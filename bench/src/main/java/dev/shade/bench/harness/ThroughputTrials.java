@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scenarios 1 and 2: Shade between fresh JVMs on loopback, file-to-file and into a discarding
- * sink, for every transport and lane count; and peak RSS of each side as the file grows.
+ * Scenarios 1, 2 and 8: Shade between fresh JVMs on loopback, file-to-file and into a discarding
+ * sink, for every transport and lane count; peak RSS of each side as the file grows; and the
+ * file-to-file transfer with and without durable resume stores.
  */
 final class ThroughputTrials {
   static final String SECTION = "1. Throughput on loopback";
   static final String MEMORY_SECTION = "2. Memory flatness";
+  static final String DURABLE_SECTION = "8. Durable acknowledgements (resume stores)";
   static final int MEMORY_LANES = 4;
+  static final int DURABLE_LANES = 4;
 
   private ThroughputTrials() {}
 
@@ -62,15 +65,39 @@ final class ThroughputTrials {
     return trials;
   }
 
+  /**
+   * Scenario 8: the same file-to-file transfer with and without SQLite resume stores on both
+   * sides, one after the other in every round (A B A B): what durable acknowledgements cost.
+   */
+  static List<Trial> durableTrials(RunContext ctx) {
+    BenchOptions o = ctx.options;
+    if (!o.runs("durable")) {
+      return List.of();
+    }
+    String transport = o.transports().get(0);
+    ctx.results.note(DURABLE_SECTION, BenchOptions.size(o.sizeBytes()) + " random file, "
+        + transport + ", " + DURABLE_LANES + " lanes, file to file, fresh JVMs, columns as in"
+        + " section 1. With resume stores: receive and send --resume-state (a SQLite file each),"
+        + " so the receiver acknowledges a chunk only once it is forced to the partial file and"
+        + " the lanes' progress is committed (grouped commits); without: state in memory only."
+        + " The two run back to back in every round.");
+    ShadePair.Spec plain = ShadePair.Spec.of(o.sizeBytes(), transport, DURABLE_LANES);
+    return List.of(
+        ShadePair.trial(ctx, "8. " + durableRow(transport, false), DURABLE_SECTION,
+            durableRow(transport, false), plain),
+        ShadePair.trial(ctx, "8. " + durableRow(transport, true), DURABLE_SECTION,
+            durableRow(transport, true), plain.withResumeStores()));
+  }
+
+  static String durableRow(String transport, boolean durable) {
+    return row(transport, DURABLE_LANES, false)
+        + (durable ? ", SQLite resume stores" : ", no resume store");
+  }
+
   private static Trial transfer(RunContext ctx, String section, String row, long size,
       String transport, int lanes, boolean discard) {
-    return Trial.of(section.substring(0, 2) + " " + row + " (" + BenchOptions.size(size) + ")",
-        round -> {
-          ShadePair.Spec spec = new ShadePair.Spec(ctx.workspace.source(size), transport, lanes,
-              discard, false);
-          CopyOutcome outcome = ShadePair.transfer(ctx, spec);
-          outcome.record(ctx.results, section, row);
-          return outcome.summary();
-        });
+    return ShadePair.trial(ctx, section.substring(0, 2) + " " + row + " ("
+        + BenchOptions.size(size) + ")", section, row,
+        ShadePair.Spec.of(size, transport, lanes).discarding(discard));
   }
 }

@@ -33,6 +33,22 @@ class FiguresTest {
   }
 
   @Test
+  void reSentBytesAreChunksTheKilledReceiverWroteThatReachedTheRestartedOne() {
+    ResumeTrials.Outage outage = ResumeTrials.Outage.of(1_000, 5_000, List.of(
+        "{\"event\":\"listening\"}",
+        "{\"event\":\"chunkWritten\",\"lane\":0,\"seq\":7,\"bytes\":1048576,\"atMicros\":900}",
+        "{\"event\":\"chunkWritten\",\"lane\":1,\"seq\":7,\"bytes\":1048576,\"atMicros\":950}"));
+    List<String> sender = List.of(
+        "{\"event\":\"chunkSent\",\"lane\":1,\"seq\":7,\"bytes\":1048576,\"atMicros\":960}",
+        "{\"event\":\"progress\",\"percent\":50,\"atMicros\":970}",
+        "{\"event\":\"chunkSent\",\"lane\":0,\"seq\":7,\"bytes\":1048576,\"atMicros\":6000}",
+        "{\"event\":\"chunkSent\",\"lane\":0,\"seq\":8,\"bytes\":1048576,\"atMicros\":6100}",
+        "{\"event\":\"chunkSent\",\"lane\":1,\"seq\":7,\"bytes\":1048576,\"atMicros\":6200}");
+    assertEquals(2 * 1048576, outage.resentBytes(sender));
+    assertEquals(0.004, outage.downSeconds(), 1e-9);
+  }
+
+  @Test
   void cryptoBoundOnTwoCoresIsOneOverTwoShaPassesAndOneAesPass() {
     assertEquals(437.4, Goals.cryptoBoundMbPerSec(1039, 2767, 2), 0.1);
     assertEquals(874.8, Goals.cryptoBoundMbPerSec(1039, 2767, 4), 0.1);
@@ -50,6 +66,30 @@ class FiguresTest {
         0.10, Goal.Unit.SHARE, "+15%").status());
     assertEquals("not measured: scenario not run", Goal.atMost("g", "≤ 30 ms",
         OptionalDouble.empty(), 30, Goal.Unit.MS, "—").status());
+  }
+
+  @Test
+  void durableAcksCostIsTheThroughputLostToResumeStoresWithBothSidesCpu() {
+    Results results = new Results();
+    String plain = ThroughputTrials.durableRow("http", false);
+    String durable = ThroughputTrials.durableRow("http", true);
+    for (double[] sample : new double[][] {{100, 9, 10, 94, 9.5, 10.5}, {90, 9, 10, 80, 9.5,
+        10.5}, {110, 9, 10, 96, 9.5, 10.5}}) {
+      results.add(ThroughputTrials.DURABLE_SECTION, plain, CopyOutcome.MB_PER_SEC, sample[0]);
+      results.add(ThroughputTrials.DURABLE_SECTION, plain, CopyOutcome.SENDER_CPU, sample[1]);
+      results.add(ThroughputTrials.DURABLE_SECTION, plain, CopyOutcome.RECEIVER_CPU, sample[2]);
+      results.add(ThroughputTrials.DURABLE_SECTION, durable, CopyOutcome.MB_PER_SEC, sample[3]);
+      results.add(ThroughputTrials.DURABLE_SECTION, durable, CopyOutcome.SENDER_CPU, sample[4]);
+      results.add(ThroughputTrials.DURABLE_SECTION, durable, CopyOutcome.RECEIVER_CPU,
+          sample[5]);
+    }
+    RunContext ctx = new RunContext(BenchOptions.parse("--scenarios", "durable"), null, results);
+    Goal goal = Goals.of(ctx).evaluate().stream()
+        .filter(g -> g.goal().startsWith("Durable acks")).findFirst().orElseThrow();
+    assertEquals("≤ 5%", goal.target());
+    assertEquals("+6.0% (94.0 vs 100.0 MB/s; CPU s sender 9.5 vs 9.0, receiver 10.5 vs 10.0)",
+        goal.measured());
+    assertEquals("missed by 1.0 points", goal.status());
   }
 
   @Test
