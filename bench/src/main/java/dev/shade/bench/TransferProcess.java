@@ -26,10 +26,12 @@ import java.util.concurrent.ExecutionException;
  */
 public final class TransferProcess {
   static final String USAGE = "usage: TransferProcess receive [--port N] [--host H] [--address A]"
-      + " (--out FILE | --discard) [--count N] [--state SQLITE_FILE]\n"
+      + " (--out FILE | --inbox DIR | --discard) [--count N] [--state SQLITE_FILE]"
+      + " [--resume-state SQLITE_FILE] [--chunk-lines]\n"
       + "       TransferProcess send --to BASE_URL --address-of-peer A [--address A] [--lanes N]"
       + " [--chunk-size BYTES] [--window N] [--partition range|round-robin] [--timeout-seconds N]"
-      + " [--state SQLITE_FILE] [--transport http|ws] FILE";
+      + " [--state SQLITE_FILE] [--resume-state SQLITE_FILE] [--transport http|ws] [--progress]"
+      + " [--warm-up N] [--concurrency N] [--chunk-lines] (FILE [--repeat N] | --files DIR)";
 
   private TransferProcess() {}
 
@@ -60,7 +62,8 @@ public final class TransferProcess {
       case "send":
         return SendRole.run(ProcessArgs.parse(args, SendRole.VALUED, SendRole.FLAGS));
       default:
-        throw new ProcessArgs.UsageException("role must be receive or send: '" + role + "'");
+        throw new ProcessArgs.UsageException("role must be receive or send: '"
+            + role + "'");
     }
   }
 

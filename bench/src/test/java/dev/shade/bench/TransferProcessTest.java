@@ -20,6 +20,7 @@ class TransferProcessTest {
     for (String[] args : List.of(new String[0], new String[] {"fly"},
         new String[] {"receive", "--port", "0"},
         new String[] {"receive", "--out", "x", "--discard"},
+        new String[] {"receive", "--out", "x", "--inbox", "y"},
         new String[] {"receive", "--discard", "--colour", "red"},
         new String[] {"receive", "--discard", "--count"},
         new String[] {"send", "--to", "http://127.0.0.1:1/v1/transfer", "--address-of-peer",
@@ -27,6 +28,23 @@ class TransferProcessTest {
         new String[] {"send", "--address-of-peer", "bob.1", "some-file"})) {
       assertThrows(ProcessArgs.UsageException.class, () -> TransferProcess.run(args),
           String.join(" ", args));
+    }
+  }
+
+  @Test
+  void sendTakesAFileOrAFolderAndSaneCounts(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("small.bin"), new byte[16]);
+    String to = "http://127.0.0.1:1/v1/transfer";
+    for (String[] args : List.of(
+        new String[] {"send", "--to", to, "--address-of-peer", "bob.1", "--files",
+            dir.toString(), file.toString()},
+        new String[] {"send", "--to", to, "--address-of-peer", "bob.1", "--files",
+            dir.resolve("none").toString()},
+        new String[] {"send", "--to", to, "--address-of-peer", "bob.1", "--repeat", "0",
+            file.toString()},
+        new String[] {"send", "--to", to, "--address-of-peer", "bob.1", "--concurrency", "0",
+            file.toString()})) {
+      assertThrows(Exception.class, () -> TransferProcess.run(args), String.join(" ", args));
     }
   }
 
@@ -52,16 +70,19 @@ class TransferProcessTest {
   }
 
   @Test
-  void aSendToNoNodeFailsWithTheCause(@TempDir Path dir) throws Exception {
+  void aSendToNoNodeFailsWithTheCauseAndOpensItsResumeStore(@TempDir Path dir) throws Exception {
     Path file = Files.write(dir.resolve("small.bin"), new byte[4096]);
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    Path resumeState = dir.resolve("resume.db");
     String[] args = {"send", "--to", "http://127.0.0.1:" + port + "/v1/transfer",
-        "--address-of-peer", "bob.1", "--timeout-seconds", "60", file.toString()};
+        "--address-of-peer", "bob.1", "--timeout-seconds", "60", "--resume-state",
+        resumeState.toString(), file.toString()};
     Exception e = assertThrows(Exception.class, () -> TransferProcess.run(args));
     assertFalse(e instanceof ProcessArgs.UsageException, e.toString());
+    assertTrue(Files.size(resumeState) > 0, "the SQLite resume store was opened");
   }
 
   @Test

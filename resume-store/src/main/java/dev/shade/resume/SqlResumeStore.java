@@ -19,9 +19,15 @@ import java.util.Optional;
  * {@link ResumeStore} in the table {@code resume_state} of a SQLite file or, under a node
  * namespace, of a PostgreSQL database: one row per (stream, direction), the metadata as JSON text,
  * the lanes as {@link LaneCheckpoint#encodeAll} bytes. Every method is one statement; prune is one
- * {@code DELETE ... RETURNING} in a transaction, rolled back if a removed row cannot be decoded.
+ * {@code DELETE ... RETURNING}.
+ *
+ * <p>A damaged row (one that does not decode) fails {@link #find} with a {@link
+ * StoreFailureException} naming its stream; {@link #list} leaves it out and {@link #pruneOlderThan}
+ * removes it when it is old enough, both with a warning, so that one damaged row neither stops a
+ * node from reloading its other streams nor blocks retention.
  */
 final class SqlResumeStore extends SqlStore implements ResumeStore {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqlResumeStore.class);
   private static final String VALUES = "peer, status, metadata, lanes, sealed_secret, location, "
       + "target, updated_at";
   private static final String COLUMNS = "stream_id, direction, " + VALUES;
@@ -70,7 +76,7 @@ final class SqlResumeStore extends SqlStore implements ResumeStore {
   @Override
   public List<PersistedStreamState> list(Direction direction) {
     return query("list", list,
-        s -> s.setString(scope.bind(s, 1), direction.storageName()), SqlResumeStore::readAll);
+        s -> s.setString(scope.bind(s, 1), direction.storageName()), SqlResumeStore::readIntact);
   }
 
   @Override
@@ -81,7 +87,7 @@ final class SqlResumeStore extends SqlStore implements ResumeStore {
   @Override
   public List<PersistedStreamState> pruneOlderThan(Instant olderThan) {
     return runInTransaction("prune", c -> query(c, prune,
-        s -> s.setLong(scope.bind(s, 1), olderThan.toEpochMilli()), SqlResumeStore::readAll));
+        s -> s.setLong(scope.bind(s, 1), olderThan.toEpochMilli()), SqlResumeStore::readIntact));
   }
 
   private int bindKey(PreparedStatement statement, int index, StreamId streamId,
@@ -106,10 +112,15 @@ final class SqlResumeStore extends SqlStore implements ResumeStore {
     return index + 8;
   }
 
-  private static List<PersistedStreamState> readAll(ResultSet rows) throws SQLException {
+  /** The rows that decode; a damaged one is left out with a warning naming its stream. */
+  private static List<PersistedStreamState> readIntact(ResultSet rows) throws SQLException {
     List<PersistedStreamState> states = new ArrayList<>();
     while (rows.next()) {
-      states.add(read(rows));
+      try {
+        states.add(read(rows));
+      } catch (StoreFailureException damaged) {
+        LOG.warn("{}", damaged.getMessage());
+      }
     }
     return states;
   }

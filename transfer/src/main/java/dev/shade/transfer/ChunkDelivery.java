@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Delivers one stream's envelopes with retries: transient failures back off and try again within
@@ -25,12 +25,16 @@ final class ChunkDelivery implements LaneSender.Dispatch {
   private final ScheduledExecutorService scheduler;
   private final RetryPolicy policy;
   private final EventDispatcher events;
-  private final Consumer<Throwable> streamFailure;
+  /**
+   * Told which lane failed: a late failure of a lane from before a resync must not end the lanes
+   * that replaced it.
+   */
+  private final BiConsumer<LaneSender, Throwable> streamFailure;
   private final Set<String> carriers = ConcurrentHashMap.newKeySet();
 
   ChunkDelivery(StreamId streamId, MultiTransportFallback transport,
       ScheduledExecutorService scheduler, RetryPolicy policy, EventDispatcher events,
-      Consumer<Throwable> streamFailure) {
+      BiConsumer<LaneSender, Throwable> streamFailure) {
     this.streamId = streamId;
     this.transport = transport;
     this.scheduler = scheduler;
@@ -76,7 +80,7 @@ final class ChunkDelivery implements LaneSender.Dispatch {
         return;
       }
       a.lane().fail(cause);
-      streamFailure.accept(cause);
+      streamFailure.accept(a.lane(), cause);
     });
   }
 

@@ -61,6 +61,8 @@ final class UploadSession implements UploadHandle {
   private final Durable durable;
   private volatile boolean stopped;
   private volatile boolean paused;
+  private final java.util.concurrent.atomic.AtomicLong ackedChunks =
+      new java.util.concurrent.atomic.AtomicLong();
   private StreamKey streamKey;
   private volatile UploadJournal journal;
 
@@ -152,6 +154,8 @@ final class UploadSession implements UploadHandle {
       ChunkDelivery delivery = new ChunkDelivery(streamId, transport, scheduler, retryPolicy,
           events, this::laneFailed);
       int resyncs = 0;
+      long failingSinceNanos = 0;
+      long ackedAtFailure = -1;
       while (true) {
         try {
           SentTotals totals = sendFrom(starts, delivery);
@@ -166,6 +170,14 @@ final class UploadSession implements UploadHandle {
             throw cause;
           }
           if (isTransient(cause)) {
+            // Give up when failures repeat for the retry budget without a single new ack.
+            if (ackedChunks.get() != ackedAtFailure) {
+              failingSinceNanos = System.nanoTime();
+              ackedAtFailure = ackedChunks.get();
+            } else if (System.nanoTime() - failingSinceNanos
+                > retryPolicy.transientBudget().toNanos()) {
+              throw cause;
+            }
             starts = reconnect(cause);
           } else if (suggestsLostChunks(cause) && resyncs++ < MAX_RESYNCS) {
             starts = resyncAfterLoss(cause);
@@ -194,8 +206,10 @@ final class UploadSession implements UploadHandle {
     for (ResumePlan.LaneStart start : starts) {
       lanes.add(new LaneSender(
           dev.shade.streams.ChunkSealer.create(streamKey.laneKey(start.laneId()), start.nextSeq()),
-          start.hasher(), upload.window(), upload.chunkSizeBytes(), delivery, acks::signal,
-          journal));
+          start.hasher(), upload.window(), upload.chunkSizeBytes(), delivery, () -> {
+            ackedChunks.incrementAndGet();
+            acks.signal();
+          }, journal));
     }
     if (stopped) {
       throw new TransferAbortedException("aborted", false);
@@ -279,9 +293,9 @@ final class UploadSession implements UploadHandle {
    * the receiver refuses outright is not one (the fallback had none left to try).
    */
   private static boolean isTransient(Throwable cause) {
-    return cause instanceof dev.shade.transfer.spi.TransferTransportError
+    return (cause instanceof dev.shade.transfer.spi.TransferTransportError
             && ((dev.shade.transfer.spi.TransferTransportError) cause).kind()
-                != dev.shade.transfer.spi.TransferTransportError.Kind.TRANSPORT_REFUSED
+                != dev.shade.transfer.spi.TransferTransportError.Kind.TRANSPORT_REFUSED)
         || cause instanceof java.io.UncheckedIOException
         || (cause instanceof dev.shade.transfer.spi.ChunkRejectedException
             && ((dev.shade.transfer.spi.ChunkRejectedException) cause).isRetryable());
@@ -443,8 +457,11 @@ final class UploadSession implements UploadHandle {
     }
   }
 
-  private void laneFailed(Throwable cause) {
-    lanes.forEach(l -> l.fail(cause));
+  /** Fails every lane of the current attempt when one of them failed; stale lanes are ignored. */
+  private void laneFailed(LaneSender failed, Throwable cause) {
+    if (lanes.contains(failed)) {
+      lanes.forEach(l -> l.fail(cause));
+    }
   }
 
   private void fail(Throwable failure) {

@@ -73,6 +73,7 @@ class ResumeEngineTest {
   private long firstRunSent;
   /** Long, so that the prune a node runs when it starts leaves the tests' states alone. */
   private Duration retention = Duration.ofDays(365);
+  private Duration retryBudget = Duration.ofSeconds(10);
   private Path source;
   private Path target;
 
@@ -130,7 +131,7 @@ class ResumeEngineTest {
         .transports(relay.factory()).warmUpCrypto(false).resumeStore(aliceStates).clock(clock)
         .listener(listener).retention(retention)
         .retryPolicy(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(20),
-            Duration.ofSeconds(10), 3))
+            retryBudget, 3))
         .build();
     control.attach(node.controlPlane());
     nodes.add(node);
@@ -288,6 +289,52 @@ class ResumeEngineTest {
     assertEquals(PersistedStreamState.Status.COMPLETE,
         bobStates.find(h.streamId(), PersistedStreamState.Direction.RECEIVE).orElseThrow()
             .status());
+  }
+
+  @Test
+  void aSenderOutlastsANetworkOutageLongerThanItsRetryBudget() throws Exception {
+    bob();
+    retryBudget = Duration.ofMillis(400);
+    Counts counts = new Counts();
+    Shade alice = alice(aliceKeys, counts);
+    relay.delayMillis(2);
+    UploadHandle h = alice.upload(upload(source));
+    while (counts.acked.get() < 20) {
+      Thread.sleep(1);
+    }
+    relay.down();
+    Thread.sleep(600); // the lanes give up on their chunks; the upload asks bob and tries again
+    assertFalse(h.done().isDone(), "the upload waits for the network");
+    relay.up();
+
+    TransferResult result = h.done().get(30, TimeUnit.SECONDS);
+    assertEquals(Sha256.hexOf(content), result.sha256());
+    assertArrayEquals(content, Files.readAllBytes(target));
+    assertTrue(counts.ended.await(5, TimeUnit.SECONDS));
+    assertTrue(counts.sent.get() - TOTAL_CHUNKS <= LANES * (WINDOW + 1));
+  }
+
+  @Test
+  void aSenderGivesUpWhenTheNetworkStaysDownButKeepsItsState() throws Exception {
+    bob();
+    retryBudget = Duration.ofMillis(200);
+    Counts counts = new Counts();
+    Shade alice = alice(aliceKeys, counts);
+    relay.delayMillis(2);
+    UploadHandle h = alice.upload(upload(source));
+    while (counts.acked.get() < 20) {
+      Thread.sleep(1);
+    }
+    relay.down();
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> h.done().get(30, TimeUnit.SECONDS));
+    assertInstanceOf(TransferTransportError.class, e.getCause());
+    assertTrue(aliceStates.find(h.streamId(), PersistedStreamState.Direction.SEND).isPresent(),
+        "the state stays for a later resume");
+    relay.up();
+    TransferResult result = alice.resumeUpload(h.streamId(), Input.file(source)).done()
+        .get(30, TimeUnit.SECONDS);
+    assertEquals(Sha256.hexOf(content), result.sha256());
   }
 
   @Test
