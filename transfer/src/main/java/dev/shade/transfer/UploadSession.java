@@ -243,9 +243,9 @@ final class UploadSession implements UploadHandle {
 
   /**
    * A chunk refused as outside the receiver's window, or a finish refused as incomplete: the
-   * receiver may lack chunks it acknowledged. It makes only each lane's contiguous progress
-   * durable, so a receiver that restarted forgets the chunks it acknowledged above a gap, which
-   * this upload will not send again by itself.
+   * receiver may lack chunks it acknowledged, which this upload will not send again by itself. A
+   * receiver restarted from a state older than its acknowledgements does (one written before
+   * chunks beyond a gap were persisted, or whose partial file lost its tail).
    */
   private static boolean suggestsLostChunks(Throwable cause) {
     return cause instanceof dev.shade.transfer.spi.ChunkRejectedException
