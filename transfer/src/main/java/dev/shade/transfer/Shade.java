@@ -166,14 +166,19 @@ public final class Shade implements AutoCloseable {
         .orElseThrow(() -> ResumeRefusedException.noState(streamId));
     SecretBytes secret = sealer.open(state.sealedSecret(), streamId,
         PersistedStreamState.Direction.SEND);
-    Peer peer = new Peer(state.peer(), state.target() != null ? URI.create(state.target())
-        : peers.baseUrl(state.peer()));
-    peers.remember(peer.address(), peer.baseUrl());
-    StreamMetadata m = state.metadata();
-    Upload upload = new Upload(peer, sameInput, m.lanes(), m.chunkSizeBytes(), m.window(),
-        Upload.DEFAULT_ACCEPT_TIMEOUT, m.fileMetadata(), m.userMetadata());
-    UploadSession session = new UploadSession(upload, state, secret, connection(peer.baseUrl()),
-        runtime());
+    UploadSession session;
+    try {
+      Peer peer = new Peer(state.peer(), state.target() != null ? URI.create(state.target())
+          : peers.baseUrl(state.peer()));
+      peers.remember(peer.address(), peer.baseUrl());
+      StreamMetadata m = state.metadata();
+      Upload upload = new Upload(peer, sameInput, m.lanes(), m.chunkSizeBytes(), m.window(),
+          Upload.DEFAULT_ACCEPT_TIMEOUT, m.fileMetadata(), m.userMetadata());
+      session = new UploadSession(upload, state, secret, connection(peer.baseUrl()), runtime());
+    } catch (RuntimeException e) {
+      secret.destroy(); // the session owns it only once it exists
+      throw e;
+    }
     return start(session);
   }
 

@@ -156,16 +156,23 @@ class ResumeEngineTest {
 
   private static final int TOTAL_CHUNKS = (SIZE + CHUNK - 1) / CHUNK;
 
+  /** Starts an upload from {@code alice} over a relay delaying each chunk by {@code delayMillis}. */
+  private UploadHandle uploadUntil(Shade alice, Counts counts, long delayMillis, int acks)
+      throws InterruptedException {
+    relay.delayMillis(delayMillis);
+    UploadHandle h = alice.upload(upload(source));
+    while (counts.acked.get() < acks) {
+      assertFalse(h.done().isDone(), "finished before " + acks + " acks");
+      Thread.sleep(1);
+    }
+    return h;
+  }
+
   /** Sends until {@code acks} chunks are acknowledged, then closes alice: the upload pauses. */
   private StreamId sendAndCrashAlice(int acks) throws Exception {
     Counts counts = new Counts();
     Shade alice = alice(aliceKeys, counts);
-    relay.delayMillis(3);
-    UploadHandle h = alice.upload(upload(source));
-    while (counts.acked.get() < acks) {
-      assertFalse(h.done().isDone(), "finished before the crash point");
-      Thread.sleep(1);
-    }
+    UploadHandle h = uploadUntil(alice, counts, 3, acks);
     alice.close();
     ExecutionException paused = assertThrows(ExecutionException.class,
         () -> h.done().get(10, TimeUnit.SECONDS));
@@ -262,11 +269,7 @@ class ResumeEngineTest {
     Shade bob = bob();
     Counts counts = new Counts();
     Shade alice = alice(aliceKeys, counts);
-    relay.delayMillis(3);
-    UploadHandle h = alice.upload(upload(source));
-    while (counts.acked.get() < 40) {
-      Thread.sleep(1);
-    }
+    UploadHandle h = uploadUntil(alice, counts, 3, 40);
     relay.down();
     relay.awaitIdle(); // a crashed receiver takes no more chunks
     long ackedBeforeCrash = counts.acked.get();
@@ -297,11 +300,7 @@ class ResumeEngineTest {
     retryBudget = Duration.ofMillis(400);
     Counts counts = new Counts();
     Shade alice = alice(aliceKeys, counts);
-    relay.delayMillis(2);
-    UploadHandle h = alice.upload(upload(source));
-    while (counts.acked.get() < 20) {
-      Thread.sleep(1);
-    }
+    UploadHandle h = uploadUntil(alice, counts, 2, 20);
     relay.down();
     Thread.sleep(600); // the lanes give up on their chunks; the upload asks bob and tries again
     assertFalse(h.done().isDone(), "the upload waits for the network");
@@ -320,11 +319,7 @@ class ResumeEngineTest {
     retryBudget = Duration.ofMillis(200);
     Counts counts = new Counts();
     Shade alice = alice(aliceKeys, counts);
-    relay.delayMillis(2);
-    UploadHandle h = alice.upload(upload(source));
-    while (counts.acked.get() < 20) {
-      Thread.sleep(1);
-    }
+    UploadHandle h = uploadUntil(alice, counts, 2, 20);
     relay.down();
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> h.done().get(30, TimeUnit.SECONDS));
@@ -375,11 +370,7 @@ class ResumeEngineTest {
     Shade bob = bob();
     Counts counts = new Counts();
     Shade alice = alice(aliceKeys, counts);
-    relay.delayMillis(3);
-    UploadHandle h = alice.upload(upload(source));
-    while (counts.acked.get() < 60) {
-      Thread.sleep(1);
-    }
+    UploadHandle h = uploadUntil(alice, counts, 3, 60);
     relay.down();
     relay.awaitIdle();
     bob.close();
