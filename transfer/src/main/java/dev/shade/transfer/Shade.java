@@ -136,8 +136,13 @@ public final class Shade implements AutoCloseable {
 
   private UploadHandle start(UploadSession session) {
     uploads.add(session);
+    try {
+      session.start();
+    } catch (RuntimeException e) {
+      uploads.remove(session);
+      throw e;
+    }
     session.done().whenComplete((r, e) -> uploads.remove(session));
-    session.start();
     return session;
   }
 

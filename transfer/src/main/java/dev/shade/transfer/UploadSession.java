@@ -127,7 +127,24 @@ final class UploadSession implements UploadHandle {
     return done;
   }
 
+  /**
+   * Persists a new upload's state on the caller's thread, so that an upload whose handle exists
+   * can always be paused and resumed, then runs it on a worker.
+   *
+   * @throws RuntimeException when the state cannot be persisted; the keys are destroyed then
+   */
   void start() {
+    try {
+      journal = resumedJournal != null ? resumedJournal
+          : durable.store() == null || metadata.partition() != Partition.RANGE
+              ? UploadJournal.inMemory(metadata, clock)
+              : UploadJournal.begin(durable.store(), durable.sealer(), streamId,
+                  upload.peer().address(), metadata, streamSecret, location(),
+                  upload.peer().baseUrl().toString(), clock);
+    } catch (RuntimeException e) {
+      destroyKeys();
+      throw e;
+    }
     workers.execute(this::run);
   }
 
@@ -137,15 +154,9 @@ final class UploadSession implements UploadHandle {
     try {
       List<ResumePlan.LaneStart> starts;
       if (resumedJournal == null) {
-        journal = durable.store() == null || metadata.partition() != Partition.RANGE
-            ? UploadJournal.inMemory(metadata, clock)
-            : UploadJournal.begin(durable.store(), durable.sealer(), streamId,
-                upload.peer().address(), metadata, streamSecret, location(),
-                upload.peer().baseUrl().toString(), clock);
         awaitAcceptance(request(new StreamInit(streamId, copy(streamSecret), metadata)));
         starts = ResumePlan.fresh(metadata.lanes());
       } else {
-        journal = resumedJournal;
         starts = resumePoint(awaitAcceptance(queryReceiver()));
       }
       journal.accepted();
@@ -188,7 +199,7 @@ final class UploadSession implements UploadHandle {
       }
     } catch (Throwable e) {
       Throwable cause = paused ? new TransferPausedException(streamId) : unwrap(e);
-      if (journal != null && !stopped && !keepsState(cause)) {
+      if (!stopped && !keepsState(cause)) {
         journal.close();
       }
       fail(cause);
@@ -430,10 +441,7 @@ final class UploadSession implements UploadHandle {
     lanes.forEach(l -> l.fail(aborted));
     workers.execute(() -> {
       abortQuietly(reason);
-      UploadJournal j = journal != null ? journal : resumedJournal;
-      if (j != null) {
-        j.close();
-      }
+      journal.close();
     });
     if (done.completeExceptionally(aborted)) {
       events.emit(l -> l.aborted(streamId, reason));

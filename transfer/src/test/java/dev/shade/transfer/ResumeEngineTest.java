@@ -210,6 +210,22 @@ class ResumeEngineTest {
   }
 
   @Test
+  void anUploadPausedAsSoonAsItsHandleExistsCanBeResumed() throws Exception {
+    bob();
+    relay.delayMillis(1000);
+    for (int i = 0; i < 10; i++) {
+      Shade alice = alice(aliceKeys, TransferListener.NONE);
+      UploadHandle h = alice.upload(upload(source));
+      alice.close();
+      ExecutionException paused = assertThrows(ExecutionException.class,
+          () -> h.done().get(10, TimeUnit.SECONDS));
+      assertInstanceOf(TransferPausedException.class, paused.getCause());
+      assertTrue(aliceStates.find(h.streamId(), PersistedStreamState.Direction.SEND).isPresent(),
+          "round " + i + ": a paused upload has a state to resume from");
+    }
+  }
+
+  @Test
   void aChangedOrTruncatedInputIsRefusedBeforeAnyChunk() throws Exception {
     bob();
     StreamId id = sendAndCrashAlice(30);
