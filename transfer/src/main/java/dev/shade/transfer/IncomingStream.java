@@ -182,11 +182,18 @@ final class IncomingStream implements IncomingTransfer {
     streamKey = KeySchedule.deriveStreamKey(init.streamSecret(), streamId());
     opener = ChunkOpener.create(streamKey, metadata().lanes(),
         metadata().chunkSizeBytes() + (long) ChunkHeader.TAG_SIZE_BYTES);
-    bodies = new BufferPool(metadata().chunkSizeBytes() + ChunkHeader.TAG_SIZE_BYTES,
+    bodies = new BufferPool(largestChunkBytes() + ChunkHeader.TAG_SIZE_BYTES,
         metadata().lanes() * metadata().window());
     windows = laneWindows;
     sink = newSink;
     acceptedAtNanos = System.nanoTime();
+  }
+
+  /** The chunk size, or the whole stream when it is smaller and its size is known. */
+  private int largestChunkBytes() {
+    Long total = metadata().totalBytes();
+    return total == null ? metadata().chunkSizeBytes()
+        : (int) Math.max(1, Math.min(metadata().chunkSizeBytes(), total));
   }
 
   /** Inserts the stream's state when it can be resumed: a file of known size, and a store. */
@@ -565,7 +572,10 @@ final class IncomingStream implements IncomingTransfer {
     @Override
     public synchronized byte[] bodyBuffer() {
       if (lent == null) {
-        lent = stream.bodies.take();
+        // a body larger than any chunk of the stream still gets room (up to the chunk size, as
+        // admit checked): it is refused after reading, as check 8 of DESIGN.md says
+        lent = bodyBytes() <= stream.bodies.bufferBytes() ? stream.bodies.take()
+            : new byte[bodyBytes()];
       }
       return lent;
     }

@@ -57,8 +57,9 @@ final class RangeFeeder implements LaneFeeder {
 
   private void feed(LaneSender lane) throws IOException, InterruptedException {
     int laneId = lane.laneId();
-    byte[] buffer = new byte[plan.chunkSizeBytes()];
     long count = plan.chunkCount(laneId);
+    // a lane's chunks are never larger than its first one: a small file needs no 1 MiB buffer
+    byte[] buffer = new byte[count == 0 ? 0 : plan.chunk(laneId, 0).lengthBytes()];
     for (long seq = lane.nextSeq(); seq < count; seq++) {
       ChunkSpec spec = plan.chunk(laneId, seq);
       source.read(spec.offset(), buffer, spec.lengthBytes());

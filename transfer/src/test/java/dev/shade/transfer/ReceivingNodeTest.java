@@ -273,6 +273,34 @@ class ReceivingNodeTest {
   }
 
   @Test
+  void aStreamSmallerThanAChunkLendsSmallBuffersAndStillReadsAnOversizedBodyBeforeRefusingIt()
+      throws Exception {
+    content = new byte[100];
+    new Random(2).nextBytes(content);
+    send(ALICE, init());
+    byte[] oversized = new byte[36 + CHUNK + 16];
+    System.arraycopy(new ChunkHeader(id, 0, 0, true, CHUNK + 16).toByteArray(), 0, oversized, 0,
+        36);
+    var admitted = node.admit(id.toBase64Url(), Arrays.copyOf(oversized, 36));
+    byte[] room = admitted.bodyBuffer();
+    assertTrue(room.length >= CHUNK + 16, "room for the whole declared body: " + room.length);
+    assertEquals(ErrorCode.AUTHENTICATION_FAILED,
+        codeOf(() -> node.deliver(admitted, room, CHUNK + 16)));
+
+    for (byte[] envelope : envelopes()) {
+      assertEquals(content.length + 16, deliverThroughLentBuffer(envelope).length,
+          "a 100-byte stream needs no chunk-sized buffer");
+    }
+    int half = content.length / 2; // one chunk per lane
+    StreamFinished finished = (StreamFinished) send(ALICE, new StreamFinish(id, content.length,
+        Sha256.hexOf(content), List.of(
+            new LaneSummary(0, 1, half, Sha256.hexOf(Arrays.copyOfRange(content, 0, half))),
+            new LaneSummary(1, 1, content.length - half, lane1Sha()))));
+    assertTrue(finished.ok(), finished::toString);
+    assertEquals(Sha256.hexOf(content), Sha256.hexOf(Files.readAllBytes(target)));
+  }
+
+  @Test
   void declinedAndPendingStreamsRefuseChunks() {
     ReceivingNode slow = new ReceivingNode(ReceiverSettings.DEFAULT.withDecisionWait(
         java.time.Duration.ZERO), events, Runnable::run, peer -> Verification.UNVERIFIED);
