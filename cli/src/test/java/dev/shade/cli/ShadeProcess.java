@@ -213,6 +213,9 @@ final class ShadeProcess implements AutoCloseable {
 
   /** Stops a running command as Ctrl-C would, and waits for it to end. */
   Result interrupt() {
+    assertFalse(sigintIgnored(), "SIGINT is ignored in this JVM, so the child inherits that and a"
+        + " Ctrl-C cannot reach it: run the build in the foreground or with job control (a"
+        + " command started with & in a script ignores SIGINT)");
     try {
       new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
     } catch (IOException e) {
@@ -221,6 +224,20 @@ final class ShadeProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     return await(Duration.ofSeconds(30));
+  }
+
+  /** Whether this JVM (and so every child it starts) ignores SIGINT, from Linux's /proc. */
+  private static boolean sigintIgnored() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("SigIgn:")) {
+          return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << 1)) != 0;
+        }
+      }
+      return false;
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
   }
 
   @Override
