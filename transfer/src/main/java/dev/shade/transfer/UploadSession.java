@@ -131,7 +131,8 @@ final class UploadSession implements UploadHandle {
    * Persists a new upload's state on the caller's thread, so that an upload whose handle exists
    * can always be paused and resumed, then runs it on a worker.
    *
-   * @throws RuntimeException when the state cannot be persisted; the keys are destroyed then
+   * @throws RuntimeException when the state cannot be persisted, or the node is closing and its
+   *     workers take no more work; the keys are destroyed then
    */
   void start() {
     try {
@@ -141,11 +142,11 @@ final class UploadSession implements UploadHandle {
               : UploadJournal.begin(durable.store(), durable.sealer(), streamId,
                   upload.peer().address(), metadata, streamSecret, location(),
                   upload.peer().baseUrl().toString(), clock);
+      workers.execute(this::run);
     } catch (RuntimeException e) {
       destroyKeys();
       throw e;
     }
-    workers.execute(this::run);
   }
 
   private void run() {
