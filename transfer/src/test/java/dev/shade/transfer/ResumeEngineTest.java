@@ -168,6 +168,27 @@ class ResumeEngineTest {
     return h;
   }
 
+  private record Outage(Shade alice, UploadHandle upload) {}
+
+  /** Alice, with {@code retryBudget}, sends to bob until 20 acks, then the network goes down. */
+  private Outage uploadThenCutTheNetwork(Duration retryBudget, Counts counts)
+      throws InterruptedException {
+    bob();
+    this.retryBudget = retryBudget;
+    Shade alice = alice(aliceKeys, counts);
+    UploadHandle h = uploadUntil(alice, counts, 2, 20);
+    relay.down();
+    return new Outage(alice, h);
+  }
+
+  /** Bob "crashes": the network to him goes down, no chunk is left in flight, he closes. */
+  private void crashBob(Shade bob) throws InterruptedException {
+    relay.down();
+    relay.awaitIdle(); // a crashed receiver takes no more chunks
+    bob.close();
+    control.detach(BOB);
+  }
+
   /** Sends until {@code acks} chunks are acknowledged, then closes alice: the upload pauses. */
   private StreamId sendAndCrashAlice(int acks) throws Exception {
     Counts counts = new Counts();
@@ -286,11 +307,8 @@ class ResumeEngineTest {
     Counts counts = new Counts();
     Shade alice = alice(aliceKeys, counts);
     UploadHandle h = uploadUntil(alice, counts, 3, 40);
-    relay.down();
-    relay.awaitIdle(); // a crashed receiver takes no more chunks
+    crashBob(bob);
     long ackedBeforeCrash = counts.acked.get();
-    bob.close();
-    control.detach(BOB);
     Thread.sleep(200); // the sender retries against nobody
     bob();
     assertTrue(ackedAtReceiver(h.streamId()) >= ackedBeforeCrash - LANES * WINDOW,
@@ -312,12 +330,8 @@ class ResumeEngineTest {
 
   @Test
   void aSenderOutlastsANetworkOutageLongerThanItsRetryBudget() throws Exception {
-    bob();
-    retryBudget = Duration.ofMillis(400);
     Counts counts = new Counts();
-    Shade alice = alice(aliceKeys, counts);
-    UploadHandle h = uploadUntil(alice, counts, 2, 20);
-    relay.down();
+    UploadHandle h = uploadThenCutTheNetwork(Duration.ofMillis(400), counts).upload();
     Thread.sleep(600); // the lanes give up on their chunks; the upload asks bob and tries again
     assertFalse(h.done().isDone(), "the upload waits for the network");
     relay.up();
@@ -331,19 +345,15 @@ class ResumeEngineTest {
 
   @Test
   void aSenderGivesUpWhenTheNetworkStaysDownButKeepsItsState() throws Exception {
-    bob();
-    retryBudget = Duration.ofMillis(200);
-    Counts counts = new Counts();
-    Shade alice = alice(aliceKeys, counts);
-    UploadHandle h = uploadUntil(alice, counts, 2, 20);
-    relay.down();
+    Outage outage = uploadThenCutTheNetwork(Duration.ofMillis(200), new Counts());
+    UploadHandle h = outage.upload();
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> h.done().get(30, TimeUnit.SECONDS));
     assertInstanceOf(TransferTransportError.class, e.getCause());
     assertTrue(aliceStates.find(h.streamId(), PersistedStreamState.Direction.SEND).isPresent(),
         "the state stays for a later resume");
     relay.up();
-    TransferResult result = alice.resumeUpload(h.streamId(), Input.file(source)).done()
+    TransferResult result = outage.alice().resumeUpload(h.streamId(), Input.file(source)).done()
         .get(30, TimeUnit.SECONDS);
     assertEquals(Sha256.hexOf(content), result.sha256());
   }
@@ -361,10 +371,7 @@ class ResumeEngineTest {
       assertFalse(h.done().isDone(), "ended before the gap formed");
       Thread.sleep(1);
     }
-    relay.down();
-    relay.awaitIdle();
-    bob.close();
-    control.detach(BOB);
+    crashBob(bob);
     assertEquals(0b1110, bobStates.find(h.streamId(), PersistedStreamState.Direction.RECEIVE)
         .orElseThrow().lanes().get(0).aheadMask(), "2..4 are durable beyond the gap at 1");
     bob();
@@ -387,10 +394,7 @@ class ResumeEngineTest {
     Counts counts = new Counts();
     Shade alice = alice(aliceKeys, counts);
     UploadHandle h = uploadUntil(alice, counts, 3, 60);
-    relay.down();
-    relay.awaitIdle();
-    bob.close();
-    control.detach(BOB);
+    crashBob(bob);
     Path partial = Path.of(bobStates.find(h.streamId(), PersistedStreamState.Direction.RECEIVE)
         .orElseThrow().location());
     try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(partial,
